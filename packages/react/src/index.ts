@@ -1,0 +1,4 @@
+export {
+  type ControllableStateOptions,
+  useControllableState,
+} from './hooks/useControllableState.js';

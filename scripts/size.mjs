@@ -1,0 +1,58 @@
+// Size budgets: bundles each shipped entry the way a user's bundler would (minified and
+// tree-shaken; peers and @tanstack/query-core left out), gzips it and fails over budget.
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Budgets in bytes of gzip. */
+const entries = [
+  { name: '@rumkit/browser (SDK core entry)', entry: 'sdk/src/index.ts', budget: 15 * 1024 },
+  { name: '@rumkit/core/protocol', entry: 'packages/core/src/protocol/index.ts', budget: 8 * 1024 },
+  {
+    name: '  encodeLines only (what the SDK takes)',
+    contents: "export { encodeLines } from '@rumkit/core/protocol';",
+    budget: 2.5 * 1024,
+  },
+  { name: '@rumkit/core/schema', entry: 'packages/core/src/schema/index.ts', budget: 16 * 1024 },
+  { name: '@rumkit/core', entry: 'packages/core/src/index.ts', budget: 40 * 1024 },
+];
+
+let over = 0;
+console.log(
+  `${'entry'.padEnd(40)} ${'min'.padStart(9)} ${'gzip'.padStart(9)} ${'budget'.padStart(9)}`,
+);
+for (const { name, entry, contents, budget } of entries) {
+  const result = await build({
+    ...(entry
+      ? { entryPoints: [path.join(root, entry)] }
+      : { stdin: { contents, resolveDir: root, loader: 'ts' } }),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2019',
+    platform: 'browser',
+    conditions: ['source'],
+    external: ['react', 'react-dom', '@tanstack/query-core'],
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].contents;
+  const gzip = gzipSync(code, { level: 9 }).length;
+  const ok = gzip <= budget;
+  if (!ok) over++;
+  console.log(
+    `${name.padEnd(40)} ${kb(code.length).padStart(9)} ${kb(gzip).padStart(9)} ${kb(budget).padStart(9)} ${ok ? 'ok' : 'OVER BUDGET'}`,
+  );
+}
+if (over > 0) {
+  console.error(`${over} entr${over === 1 ? 'y is' : 'ies are'} over the size budget`);
+  process.exit(1);
+}
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(2)} KB`;
+}

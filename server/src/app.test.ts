@@ -1,0 +1,83 @@
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import type { Logger } from './http/errors.js';
+
+const servers: { close(): void }[] = [];
+afterEach(() => {
+  for (const s of servers.splice(0)) s.close();
+});
+
+async function boot(): Promise<{ origin: string; errors: unknown[] }> {
+  const errors: unknown[] = [];
+  const logger: Logger = { info: () => {}, error: (_m, d) => errors.push(d) };
+  const app = createApp({ config: loadConfig({}, '/tmp'), logger, clock: () => 1_700_000_000_000 });
+  const server = app.listen(0, '127.0.0.1');
+  servers.push(server);
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, errors };
+}
+
+describe('server app', () => {
+  it('answers the health check with its version and the clock time', async () => {
+    const { origin } = await boot();
+    const res = await fetch(`${origin}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', version: '0.1.0', time: 1_700_000_000_000 });
+  });
+
+  it('says on its front page what it serves', async () => {
+    const { origin } = await boot();
+    const res = await fetch(`${origin}/`);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain('<code>GET /healthz</code>');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('answers an unknown route with a 404 in DataKit error shape', async () => {
+    const { origin, errors } = await boot();
+    const res = await fetch(`${origin}/v1/nope?x=1`, { method: 'POST' });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({
+      error_code: 'route.not_found',
+      message: 'no route for POST /v1/nope',
+    });
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('server config', () => {
+  it('defaults to port 8080 on 127.0.0.1 with ./data', () => {
+    expect(loadConfig({}, '/srv')).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: '/srv/data',
+      adminKey: undefined,
+    });
+  });
+
+  it('takes port, host, data directory and admin key from the environment', () => {
+    const env = {
+      RUMKIT_PORT: '9000',
+      RUMKIT_HOST: '0.0.0.0',
+      RUMKIT_DATA_DIR: '/var/rumkit',
+      RUMKIT_ADMIN_KEY: 'k',
+    };
+    expect(loadConfig(env, '/srv')).toEqual({
+      port: 9000,
+      host: '0.0.0.0',
+      dataDir: '/var/rumkit',
+      adminKey: 'k',
+    });
+  });
+
+  it('rejects a bad port naming the variable and the value', () => {
+    expect(() => loadConfig({ RUMKIT_PORT: 'eighty' }, '/srv')).toThrow(
+      'RUMKIT_PORT must be an integer from 0 to 65535, got "eighty"',
+    );
+    expect(() => loadConfig({ RUMKIT_PORT: '70000' }, '/srv')).toThrow(/got "70000"/);
+  });
+});

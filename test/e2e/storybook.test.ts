@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectPageProblems, launchBrowser, screenshot } from './support/browser.js';
+import { type Served, serveDirectory } from './support/serve.js';
+
+const staticDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../storybook-static',
+);
+
+interface IndexEntry {
+  id: string;
+  title: string;
+  name: string;
+  type: 'story' | 'docs';
+}
+
+function storiesInBuild(): IndexEntry[] {
+  const indexFile = path.join(staticDir, 'index.json');
+  if (!existsSync(indexFile)) {
+    throw new Error(
+      `${indexFile} is missing: build Storybook first with "npm run build-storybook"`,
+    );
+  }
+  const index = JSON.parse(readFileSync(indexFile, 'utf8')) as {
+    entries: Record<string, IndexEntry>;
+  };
+  return Object.values(index.entries).filter((e) => e.type === 'story');
+}
+
+const stories = storiesInBuild();
+let browser: Browser;
+let server: Served;
+
+beforeAll(async () => {
+  server = await serveDirectory(staticDir);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('every story in the built Storybook', () => {
+  it('has at least one story', () => {
+    expect(stories.length).toBeGreaterThan(0);
+  });
+
+  it.each(stories.map((s) => [`${s.title} / ${s.name}`, s] as const))(
+    '%s renders without throwing or logging an error',
+    async (_label, story) => {
+      const page = await browser.newPage();
+      const problems = collectPageProblems(page);
+      await page.goto(`${server.origin}/iframe.html?id=${story.id}&viewMode=story`);
+      await page.waitForSelector('#storybook-root > *', { state: 'attached', timeout: 20_000 });
+      // Give effects and mocked requests a moment to surface errors after the first render.
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, `story-${story.id}`);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
+});
+
+describe('the msw set-up in Storybook', () => {
+  it('serves mocked API data to the setup story', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/iframe.html?id=foundation-setup-check--mocked-server`);
+    const health = page.getByTestId('health');
+    await health.waitFor();
+    expect(await health.textContent()).toBe('server ok, version 0.1.0');
+    await page.close();
+  });
+});
