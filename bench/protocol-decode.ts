@@ -17,7 +17,7 @@ const BODY_BYTES = 8_000_000;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = readFileSync(
-  path.resolve(here, '../../shared/fixtures/datakit-rum-sample.lp'),
+  path.resolve(here, '../test/fixtures/datakit-rum-sample.lp'),
   'utf8',
 ).trimEnd();
 

@@ -47,7 +47,7 @@ function ensureChromium() {
     if (existsSync(chromiumPath())) return;
   }
   fail(
-    `rumkit's browser tests need Chromium at ${chromiumPath()}.\n` +
+    `the browser tests need Chromium at ${chromiumPath()}.\n` +
       '  On Debian or Ubuntu: sudo apt-get update && sudo apt-get install -y chromium\n' +
       '  Elsewhere: install Chromium or Chrome and set RUMKIT_CHROMIUM=/path/to/chrome',
   );

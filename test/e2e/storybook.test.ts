@@ -55,11 +55,19 @@ describe('every story in the built Storybook', () => {
       const page = await browser.newPage();
       const problems = collectPageProblems(page);
       await page.goto(`${server.origin}/iframe.html?id=${story.id}&viewMode=story`);
-      await page.waitForSelector('#storybook-root > *', { state: 'attached', timeout: 20_000 });
+      // Either the story renders, or Storybook shows its error display.
+      await page.waitForFunction(
+        () =>
+          document.querySelector('#storybook-root > *') !== null ||
+          document.body.classList.contains('sb-show-errordisplay'),
+        undefined,
+        { timeout: 20_000 },
+      );
       // Give effects and mocked requests a moment to surface errors after the first render.
       await page.waitForLoadState('networkidle');
       await screenshot(page, `story-${story.id}`);
       expect(problems).toEqual([]);
+      expect(await page.locator('#storybook-root > *').count()).toBeGreaterThan(0);
       await page.close();
     },
   );

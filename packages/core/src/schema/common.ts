@@ -13,8 +13,9 @@ export const APP_AND_USER_TAGS = [
     type: 'string',
     categories: ALL,
     origin: 'sdk',
-    description: 'Which Guance SDK sent the event.',
+    description: "Which SDK sent the event: one of Guance's, or rumkit's own (rumkit_web).",
     values: [
+      'rumkit_web',
       'df_web_rum_sdk',
       'df_miniapp_rum_sdk',
       'df_uniapp_rum_sdk',
