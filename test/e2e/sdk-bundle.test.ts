@@ -2,20 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageProblems, launchBrowser } from './support/browser.js';
-import { listen, type Served } from './support/serve.js';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, collectPageProblems } from './support/browser.js';
+import { serverForFile } from './support/serve.js';
 
 const bundle = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../sdk/dist/rumkit.js',
 );
 
-let browser: Browser;
-let server: Served;
-
-beforeAll(async () => {
+const browser = browserForFile();
+const server = serverForFile(() => {
   if (!existsSync(bundle)) {
     throw new Error(`${bundle} is missing: build it with "npm run build -w @rumkit/browser"`);
   }
@@ -33,19 +30,14 @@ beforeAll(async () => {
         ].join(''),
       );
   });
-  server = await listen(app);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  return app;
 });
 
 describe('the SDK script tag build', () => {
   it('exposes window.RUMKIT with the SDK name on a host page', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const problems = collectPageProblems(page);
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${server().origin}/`);
     const identity = await page.evaluate(() => {
       const sdk = (window as unknown as { RUMKIT?: Record<string, unknown> }).RUMKIT;
       return sdk && { name: sdk.SDK_NAME, version: sdk.SDK_VERSION };

@@ -1,27 +1,18 @@
 import { createApp, loadConfig } from '@rumkit/server';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageProblems, launchBrowser, screenshot } from './support/browser.js';
-import { listen, type Served } from './support/serve.js';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, collectPageProblems, screenshot } from './support/browser.js';
+import { serverForFile } from './support/serve.js';
 
-let browser: Browser;
-let server: Served;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  const logger = { info: () => {}, error: () => {} };
-  server = await listen(createApp({ config: loadConfig({}, process.cwd()), logger }));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const browser = browserForFile();
+const server = serverForFile(() =>
+  createApp({ config: loadConfig({}, process.cwd()), logger: { info() {}, error() {} } }),
+);
 
 describe('the server front page in Chromium', () => {
   it('tells a visitor what the server serves, without errors', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const problems = collectPageProblems(page);
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${server().origin}/`);
     await expect(page.locator('h1').textContent()).resolves.toContain('rumkit server');
     const items = await page.locator('#serves li').allTextContents();
     expect(items).toContain('GET /healthz liveness check (JSON)');

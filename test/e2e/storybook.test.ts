@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageProblems, launchBrowser, screenshot } from './support/browser.js';
-import { type Served, serveDirectory } from './support/serve.js';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, collectPageProblems, screenshot } from './support/browser.js';
+import { serverForFile, staticApp } from './support/serve.js';
 
 const staticDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -32,17 +31,8 @@ function storiesInBuild(): IndexEntry[] {
 }
 
 const stories = storiesInBuild();
-let browser: Browser;
-let server: Served;
-
-beforeAll(async () => {
-  server = await serveDirectory(staticDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const browser = browserForFile();
+const server = serverForFile(() => staticApp(staticDir));
 
 describe('every story in the built Storybook', () => {
   it('has at least one story', () => {
@@ -52,9 +42,9 @@ describe('every story in the built Storybook', () => {
   it.each(stories.map((s) => [`${s.title} / ${s.name}`, s] as const))(
     '%s renders without throwing or logging an error',
     async (_label, story) => {
-      const page = await browser.newPage();
+      const page = await browser().newPage();
       const problems = collectPageProblems(page);
-      await page.goto(`${server.origin}/iframe.html?id=${story.id}&viewMode=story`);
+      await page.goto(`${server().origin}/iframe.html?id=${story.id}&viewMode=story`);
       // Either the story renders, or Storybook shows its error display.
       await page.waitForFunction(
         () =>
@@ -75,8 +65,8 @@ describe('every story in the built Storybook', () => {
 
 describe('the msw set-up in Storybook', () => {
   it('serves mocked API data to the setup story', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/iframe.html?id=foundation-setup-check--mocked-server`);
+    const page = await browser().newPage();
+    await page.goto(`${server().origin}/iframe.html?id=foundation-setup-check--mocked-server`);
     const health = page.getByTestId('health');
     await health.waitFor();
     expect(await health.textContent()).toBe('server ok, version 0.1.0');

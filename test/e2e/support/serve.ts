@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface Served {
   origin: string;
@@ -21,8 +22,23 @@ export async function listen(app: Express): Promise<Served> {
   };
 }
 
-export function serveDirectory(dir: string): Promise<Served> {
+export function staticApp(dir: string): Express {
   const app = express();
   app.use(express.static(dir));
-  return listen(app);
+  return app;
+}
+
+/** Serves the app made by `make` on 127.0.0.1 before a test file's tests, closed after them. */
+export function serverForFile(make: () => Express | Promise<Express>): () => Served {
+  let served: Served | undefined;
+  beforeAll(async () => {
+    served = await listen(await make());
+  });
+  afterAll(async () => {
+    await served?.close();
+  });
+  return () => {
+    if (served === undefined) throw new Error('the server is not running: use it inside a test');
+    return served;
+  };
 }
