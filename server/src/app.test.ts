@@ -1,23 +1,19 @@
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import type { Logger } from './http/errors.js';
+import { startTestServer, type TestServer } from './testing/index.js';
 
-const servers: { close(): void }[] = [];
-afterEach(() => {
-  for (const s of servers.splice(0)) s.close();
+const servers: TestServer[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) await s.close();
 });
 
 async function boot(): Promise<{ origin: string; errors: unknown[] }> {
   const errors: unknown[] = [];
   const logger: Logger = { info: () => {}, error: (_m, d) => errors.push(d) };
-  const app = createApp({ config: loadConfig({}, '/tmp'), logger, clock: () => 1_700_000_000_000 });
-  const server = app.listen(0, '127.0.0.1');
+  const server = await startTestServer({ logger, clock: () => 1_700_000_000_000, env: { RUMKIT_GEO: 'off' } });
   servers.push(server);
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, errors };
+  return { origin: server.origin, errors };
 }
 
 describe('server app', () => {
@@ -56,6 +52,9 @@ describe('server config', () => {
       host: '127.0.0.1',
       dataDir: '/srv/data',
       adminKey: undefined,
+      ipHeader: 'x-forwarded-for',
+      ingestRate: 100,
+      geo: true,
     });
   });
 
@@ -65,12 +64,18 @@ describe('server config', () => {
       RUMKIT_HOST: '0.0.0.0',
       RUMKIT_DATA_DIR: '/var/rumkit',
       RUMKIT_ADMIN_KEY: 'k',
+      RUMKIT_IP_HEADER: 'X-Real-IP',
+      RUMKIT_INGEST_RATE: '0',
+      RUMKIT_GEO: 'off',
     };
     expect(loadConfig(env, '/srv')).toEqual({
       port: 9000,
       host: '0.0.0.0',
       dataDir: '/var/rumkit',
       adminKey: 'k',
+      ipHeader: 'x-real-ip',
+      ingestRate: 0,
+      geo: false,
     });
   });
 
@@ -79,5 +84,7 @@ describe('server config', () => {
       'RUMKIT_PORT must be an integer from 0 to 65535, got "eighty"',
     );
     expect(() => loadConfig({ RUMKIT_PORT: '70000' }, '/srv')).toThrow(/got "70000"/);
+    expect(() => loadConfig({ RUMKIT_GEO: 'maybe' }, '/srv')).toThrow('RUMKIT_GEO must be on or off, got "maybe"');
+    expect(() => loadConfig({ RUMKIT_INGEST_RATE: '-1' }, '/srv')).toThrow(/RUMKIT_INGEST_RATE/);
   });
 });

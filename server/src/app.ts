@@ -1,29 +1,99 @@
-import express, { type Express } from 'express';
+import { API_ROUTES, buildOpenApi } from '@rumkit/core/api';
+import express, { type Express, type RequestHandler } from 'express';
 import type { ServerConfig } from './config.js';
+import { requireAdmin, requireWorkspace } from './http/auth.js';
 import { errorHandler, type Logger, notFound } from './http/errors.js';
+import { createRateLimiter } from './http/rate-limit.js';
+import { datakitRoutes } from './ingest/datakit/routes.js';
+import { adminRoutes } from './routes/admin.js';
+import { appsRoutes } from './routes/apps.js';
 import { type StatusInfo, statusRoutes } from './routes/status.js';
+import { sameSecret } from './services/keys.js';
+import type { Services } from './services/open.js';
+import { workspaceOfSecret } from './services/workspaces.js';
 
 export interface AppDeps {
   config: ServerConfig;
   logger: Logger;
+  services: Pick<Services, 'registry' | 'worker' | 'adminKey'>;
   /** Milliseconds since the epoch; tests pass a fixed clock. */
   clock?: () => number;
 }
 
 export const SERVER_VERSION = '0.1.0';
 
+/** Compressed ingest bodies up to 5 MiB, decompressed up to 32 MiB (a gzip bomb stops there). */
+export const INGEST_LIMITS = { maxCompressed: 5 * 1024 * 1024, maxDecompressed: 32 * 1024 * 1024 };
+
 /** What the server serves today; each issue that adds routes adds its line here. */
 export const SERVES: StatusInfo['serves'] = [
   { path: 'GET /', what: 'this page' },
   { path: 'GET /healthz', what: 'liveness check (JSON)' },
+  { path: 'POST /v1/write/rum', what: "RUM events in DataKit's protocol (line protocol or JSON)" },
+  { path: 'GET /v1/env_variable', what: 'remote SDK configuration per app_id' },
+  { path: '/api/v1/admin/*', what: 'workspaces and API keys (admin key)' },
+  { path: '/api/v1/apps', what: "the workspace's apps (workspace key)" },
+  { path: 'GET /api/v1/openapi.json', what: 'the OpenAPI document of the JSON API' },
 ];
 
 /** Builds the Express app. It never listens: main.ts does, and tests boot it on port 0. */
-export function createApp({ logger, clock = Date.now }: AppDeps): Express {
+export function createApp({ config, logger, services, clock = Date.now }: AppDeps): Express {
+  const { registry, worker, adminKey } = services;
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', false);
   app.use(statusRoutes({ version: SERVER_VERSION, serves: SERVES }, clock));
+  app.use(
+    datakitRoutes({
+      ingest: worker.ingest,
+      registry,
+      clock,
+      limits: INGEST_LIMITS,
+      ipHeader: config.ipHeader,
+      rateLimiter: createRateLimiter({
+        rate: config.ingestRate,
+        burst: config.ingestRate * 4,
+        clock,
+      }),
+    }),
+  );
+
+  const openApi = buildOpenApi(API_ROUTES, {
+    title: 'rumkit API',
+    version: SERVER_VERSION,
+    description:
+      'The JSON API of the rumkit reference server. Keys go in `Authorization: Bearer <key>`.',
+  });
+  const api = express.Router();
+  api.use(apiCors);
+  api.use(express.json({ limit: '1mb' }));
+  api.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  const admin = requireAdmin((secret) => sameSecret(secret, adminKey));
+  const workspace = requireWorkspace((secret) => workspaceOfSecret(registry, secret, clock()));
+  api.use(adminRoutes({ registry, store: worker.store, clock, admin, workspace }));
+  api.use(appsRoutes({ registry, clock, workspace }));
+  app.use(api);
+
   app.use(notFound);
   app.use(errorHandler(logger));
   return app;
 }
+
+/**
+ * The JSON API takes bearer keys, never cookies, so any origin may call it: hosts embed the
+ * components in their own admin panels.
+ */
+const apiCors: RequestHandler = (req, res, next) => {
+  if (!req.path.startsWith('/api/')) return next();
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  if (req.method === 'OPTIONS') {
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
+    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+    res.setHeader('Access-Control-Max-Age', '86400');
+    res.status(204).end();
+    return;
+  }
+  next();
+};

@@ -5,26 +5,41 @@ export interface ServerConfig {
   port: number;
   /** Interface to bind. Default 127.0.0.1; set 0.0.0.0 to accept SDKs from other hosts. */
   host: string;
-  /** Where the embedded store keeps its files. Default ./data. */
+  /** Where the embedded store and the registry keep their files. Default ./data. */
   dataDir: string;
-  /** Key for the admin API; unset means the admin API is closed. */
+  /** Key for the admin API; unset means one is generated at first start and kept in the data dir. */
   adminKey: string | undefined;
+  /** Header with the client address behind a proxy (DataKit's rum_origin_ip_header). */
+  ipHeader: string;
+  /** Ingest requests per second per client address (0 = no limit); bursts of 4× pass. */
+  ingestRate: number;
+  /** Look up country, city and ISP of client addresses in the offline databases. */
+  geo: boolean;
 }
 
 /** Reads the server's configuration from environment variables, naming any bad value. */
 export function loadConfig(env: Record<string, string | undefined>, cwd: string): ServerConfig {
   return {
-    port: parsePort(env.RUMKIT_PORT ?? env.PORT ?? '8080'),
+    port: parseInteger('RUMKIT_PORT', env.RUMKIT_PORT ?? env.PORT ?? '8080', 0, 65535),
     host: env.RUMKIT_HOST ?? '127.0.0.1',
     dataDir: path.resolve(cwd, env.RUMKIT_DATA_DIR ?? 'data'),
     adminKey: env.RUMKIT_ADMIN_KEY || undefined,
+    ipHeader: (env.RUMKIT_IP_HEADER || 'X-Forwarded-For').toLowerCase(),
+    ingestRate: parseInteger('RUMKIT_INGEST_RATE', env.RUMKIT_INGEST_RATE ?? '100', 0, 1_000_000),
+    geo: parseSwitch('RUMKIT_GEO', env.RUMKIT_GEO ?? 'on'),
   };
 }
 
-function parsePort(raw: string): number {
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`RUMKIT_PORT must be an integer from 0 to 65535, got "${raw}"`);
+function parseInteger(name: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   }
-  return port;
+  return value;
+}
+
+function parseSwitch(name: string, raw: string): boolean {
+  if (/^(on|true|1|yes)$/i.test(raw)) return true;
+  if (/^(off|false|0|no)$/i.test(raw)) return false;
+  throw new Error(`${name} must be on or off, got "${raw}"`);
 }

@@ -6,6 +6,7 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -35,7 +36,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     const code = err instanceof HttpError ? err.code : codeOf(err);
     const message = err instanceof Error ? err.message : String(err);
-    res.status(status).json({ error_code: code, message });
+    const details = err instanceof HttpError ? err.details : undefined;
+    res
+      .status(status)
+      .json({ error_code: code, message, ...(details === undefined ? {} : { details }) });
   };
 }
 

@@ -1,0 +1,331 @@
+// The behaviour every EventStore engine must have. Test-only: engines' test files call
+// describeEventStore; nothing in src imports this file.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventRow, EventStore, StoredValue } from './types.js';
+
+const T0 = Date.UTC(2026, 10, 20, 12, 0, 0);
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const NS = 1e6;
+
+export interface EngineHarness {
+  /** Opens the store at its location; calling it again after close reopens the same data. */
+  open(): Promise<EventStore>;
+}
+
+type Values = Record<string, StoredValue>;
+
+export function row(
+  category: EventRow['category'],
+  time: number,
+  values: Values,
+  workspaceId = 'ws_a',
+  custom: Values = {},
+): EventRow {
+  return { category, time, workspaceId, values: { app_id: 'shop', ...values }, custom };
+}
+
+const view = (id: string, session: string, time: number, spentMs: number, extra: Values = {}) =>
+  row('view', time, {
+    session_id: session,
+    view_id: id,
+    view_url: `https://shop.example.com/${id}`,
+    view_path: `/${id}`,
+    view_path_group: `/${id}`,
+    view_host: 'shop.example.com',
+    time_spent: spentMs * NS,
+    ...extra,
+  });
+
+export function describeEventStore(name: string, harness: () => EngineHarness) {
+  describe(`EventStore conformance: ${name}`, () => {
+    const open: EventStore[] = [];
+    let current: EngineHarness | undefined;
+    const start = async () => {
+      current ??= harness();
+      const store = await current.open();
+      open.push(store);
+      return store;
+    };
+    afterEach(async () => {
+      for (const store of open.splice(0)) await store.close().catch(() => undefined);
+      current = undefined;
+    });
+
+    it('stores events of every category with typed values and custom context intact', async () => {
+      const store = await start();
+      const big = 2n ** 62n;
+      await store.write([
+        row(
+          'resource',
+          T0,
+          {
+            session_id: 's1',
+            view_id: 'v1',
+            resource_url: 'https://cdn.example.com/app.js',
+            resource_status: 200,
+            duration: 1234567,
+            resource_size: 2048,
+          },
+          'ws_a',
+          { track_id: 'rtrace_1', cart_items: 3, vip: true },
+        ),
+        row('error', T0 + 1, {
+          session_id: 's1',
+          view_id: 'v1',
+          error_message: 'boom "quoted" \\ back',
+          error_type: 'TypeError',
+        }),
+        row('action', T0 + 2, {
+          session_id: 's1',
+          view_id: 'v1',
+          action_name: 'click on Buy',
+          action_type: 'click',
+          duration: 5e7,
+        }),
+        row('long_task', T0 + 3, { session_id: 's1', view_id: 'v1', duration: big }),
+        row('telemetry', T0 + 4, { message: 'sdk started' }),
+      ]);
+      const [resource] = await store.list({
+        category: 'resource',
+        workspaceId: 'ws_a',
+        from: T0,
+        to: T0 + 1,
+      });
+      expect(resource).toMatchObject({
+        time: T0,
+        workspace_id: 'ws_a',
+        resource_url: 'https://cdn.example.com/app.js',
+        resource_status: 200,
+        duration: 1234567,
+        resource_size: 2048,
+        custom: { track_id: 'rtrace_1', cart_items: 3, vip: true },
+      });
+      const [error] = await store.list({
+        category: 'error',
+        workspaceId: 'ws_a',
+        from: T0,
+        to: T0 + 10,
+      });
+      expect(error?.error_message).toBe('boom "quoted" \\ back');
+      const [longTask] = await store.list({
+        category: 'long_task',
+        workspaceId: 'ws_a',
+        from: T0,
+        to: T0 + 10,
+      });
+      expect(longTask?.duration).toBe(big);
+      expect(
+        await store.count({ category: 'action', workspaceId: 'ws_a', from: T0, to: T0 + 10 }),
+      ).toBe(1);
+      expect(
+        await store.count({ category: 'telemetry', workspaceId: 'ws_a', from: T0, to: T0 + 10 }),
+      ).toBe(1);
+    });
+
+    it('keeps the latest version of a re-sent view, so the page view counts once', async () => {
+      const store = await start();
+      await store.write([view('v1', 's1', T0, 1000, { view_error_count: 0 })]);
+      await store.write([view('v1', 's1', T0, 5000, { view_error_count: 2 })]);
+      // A stale re-send that arrives late (a retry) must not overwrite the newer version.
+      await store.write([view('v1', 's1', T0, 3000, { view_error_count: 1 })]);
+      // Versions inside one batch too.
+      await store.write([
+        view('v2', 's1', T0 + MIN, 100),
+        view('v2', 's1', T0 + MIN, 900),
+        view('v2', 's1', T0 + MIN, 400),
+      ]);
+      const views = await store.list({
+        category: 'view',
+        workspaceId: 'ws_a',
+        from: T0,
+        to: T0 + HOUR,
+      });
+      expect(views.map((v) => [v.view_id, v.time_spent, v.view_error_count ?? null])).toEqual([
+        ['v2', 900 * NS, null],
+        ['v1', 5000 * NS, 2],
+      ]);
+      expect(
+        await store.count({ category: 'view', workspaceId: 'ws_a', from: T0, to: T0 + HOUR }),
+      ).toBe(2);
+    });
+
+    it('derives the session from its events: counts, first and last page, time spent', async () => {
+      const store = await start();
+      await store.write([
+        view('v1', 's1', T0, 30_000, { view_referrer: 'https://search.example.com/' }),
+        row('resource', T0 + 1000, { session_id: 's1', view_id: 'v1', duration: 2e8 }),
+        row('resource', T0 + 2000, { session_id: 's1', view_id: 'v1', duration: 1e8 }),
+        row('error', T0 + 3000, { session_id: 's1', view_id: 'v1', error_message: 'x' }),
+      ]);
+      await store.write([
+        view('v1', 's1', T0, 60_000),
+        view('v2', 's1', T0 + 2 * MIN, 45_000, { userid: 'u-42', is_signin: true }),
+        row('action', T0 + 2 * MIN + 1000, {
+          session_id: 's1',
+          view_id: 'v2',
+          action_name: 'Buy',
+          duration: 1e8,
+        }),
+        row('long_task', T0 + 2 * MIN + 2000, { session_id: 's1', view_id: 'v2', duration: 1.2e8 }),
+      ]);
+      const [session] = await store.list({
+        category: 'session',
+        workspaceId: 'ws_a',
+        from: T0,
+        to: T0 + HOUR,
+      });
+      expect(session).toMatchObject({
+        time: T0,
+        session_id: 's1',
+        session_view_count: 2,
+        session_resource_count: 2,
+        session_error_count: 1,
+        session_action_count: 1,
+        session_long_task_count: 1,
+        session_first_view_id: 'v1',
+        session_first_view_path: '/v1',
+        session_last_view_id: 'v2',
+        session_last_view_name: '/v2',
+        session_referrer: 'https://search.example.com/',
+        userid: 'u-42',
+        is_signin: true,
+        time_spent: (2 * MIN + 45_000) * NS,
+        session_time_spent_count: 1,
+        session_has_replay: false,
+      });
+      expect(
+        await store.count({ category: 'session', workspaceId: 'ws_a', from: T0, to: T0 + HOUR }),
+      ).toBe(1);
+    });
+
+    it('counts one billing session for every started 4 hours', async () => {
+      const store = await start();
+      await store.write([view('v1', 'long', T0, 1000), view('v9', 'long', T0 + 9 * HOUR, 1000)]);
+      const [session] = await store.list({
+        category: 'session',
+        workspaceId: 'ws_a',
+        from: T0,
+        to: T0 + 1,
+      });
+      expect(session?.session_time_spent_count).toBe(3);
+    });
+
+    it('marks a session as having a replay', async () => {
+      const store = await start();
+      await store.write([view('v1', 's1', T0, 1000)]);
+      await store.markReplay('ws_a', 's1');
+      const [session] = await store.list({
+        category: 'session',
+        workspaceId: 'ws_a',
+        from: T0,
+        to: T0 + 1,
+      });
+      expect(session?.session_has_replay).toBe(true);
+    });
+
+    it('keeps workspaces apart, even for equal ids', async () => {
+      const store = await start();
+      await store.write([view('v1', 's1', T0, 1000)]);
+      await store.write([{ ...view('v1', 's1', T0, 9000), workspaceId: 'ws_b' }]);
+      const a = await store.list({ category: 'view', workspaceId: 'ws_a', from: T0, to: T0 + 1 });
+      const b = await store.list({ category: 'view', workspaceId: 'ws_b', from: T0, to: T0 + 1 });
+      expect(a.map((v) => v.time_spent)).toEqual([1000 * NS]);
+      expect(b.map((v) => v.time_spent)).toEqual([9000 * NS]);
+      expect(
+        await store.count({ category: 'session', workspaceId: 'ws_a', from: T0, to: T0 + 1 }),
+      ).toBe(1);
+      await store.deleteWorkspace('ws_b');
+      expect(
+        await store.count({ category: 'view', workspaceId: 'ws_b', from: T0, to: T0 + 1 }),
+      ).toBe(0);
+      expect(
+        await store.count({ category: 'view', workspaceId: 'ws_a', from: T0, to: T0 + 1 }),
+      ).toBe(1);
+    });
+
+    it('filters by time (start inclusive, end exclusive) and by column equality', async () => {
+      const store = await start();
+      await store.write([
+        row('error', T0, { session_id: 's1', error_type: 'TypeError' }),
+        row('error', T0 + 10, { session_id: 's1', error_type: 'RangeError' }),
+        row('error', T0 + 20, { session_id: 's2', error_type: 'TypeError' }),
+      ]);
+      const count = (from: number, to: number, where?: Record<string, string>) =>
+        store.count({
+          category: 'error',
+          workspaceId: 'ws_a',
+          from,
+          to,
+          ...(where ? { where } : {}),
+        });
+      expect(await count(T0, T0 + 20)).toBe(2);
+      expect(await count(T0 + 1, T0 + 21)).toBe(2);
+      expect(await count(T0, T0 + 21, { error_type: 'TypeError' })).toBe(2);
+      expect(await count(T0, T0 + 21, { session_id: 's2' })).toBe(1);
+      await expect(count(T0, T0 + 21, { 'no such column': 'x' })).rejects.toThrow(/no column/);
+      const newest = await store.list({
+        category: 'error',
+        workspaceId: 'ws_a',
+        from: T0,
+        to: T0 + 21,
+        limit: 2,
+      });
+      expect(newest.map((r) => r.time)).toEqual([T0 + 20, T0 + 10]);
+    });
+
+    it('deletes by age per workspace', async () => {
+      const store = await start();
+      await store.write([
+        view('old', 's-old', T0 - 10 * 24 * HOUR, 1000),
+        view('new', 's-new', T0, 1000),
+        { ...view('old-b', 's-b', T0 - 10 * 24 * HOUR, 1000), workspaceId: 'ws_b' },
+      ]);
+      const { deleted } = await store.deleteOlderThan([
+        { workspaceId: 'ws_a', before: T0 - 7 * 24 * HOUR },
+      ]);
+      expect(deleted).toBe(2); // the view and its session
+      const all = { from: 0, to: T0 + HOUR };
+      expect(await store.count({ category: 'view', workspaceId: 'ws_a', ...all })).toBe(1);
+      expect(await store.count({ category: 'session', workspaceId: 'ws_a', ...all })).toBe(1);
+      expect(await store.count({ category: 'view', workspaceId: 'ws_b', ...all })).toBe(1);
+    });
+
+    it('serialises concurrent writes without losing any', async () => {
+      const store = await start();
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          store.write([
+            view(`v${i}`, `s${i % 4}`, T0 + i, 1000),
+            row('resource', T0 + i, { session_id: `s${i % 4}`, view_id: `v${i}` }),
+          ]),
+        ),
+      );
+      const range = { workspaceId: 'ws_a', from: T0, to: T0 + HOUR };
+      expect(await store.count({ category: 'view', ...range })).toBe(20);
+      expect(await store.count({ category: 'resource', ...range })).toBe(20);
+      const sessions = await store.list({ category: 'session', ...range });
+      expect(sessions.map((s) => s.session_view_count)).toEqual([5, 5, 5, 5]);
+    });
+
+    it('keeps committed data across a close and reopen', async () => {
+      const first = await start();
+      await first.write([view('v1', 's1', T0, 1000)]);
+      await first.close();
+      open.splice(open.indexOf(first), 1);
+      const second = await start();
+      expect(
+        await second.count({ category: 'view', workspaceId: 'ws_a', from: T0, to: T0 + 1 }),
+      ).toBe(1);
+      // And the session keeps counting from where it was.
+      await second.write([view('v1', 's1', T0, 2000), view('v2', 's1', T0 + MIN, 1000)]);
+      const [session] = await second.list({
+        category: 'session',
+        workspaceId: 'ws_a',
+        from: T0,
+        to: T0 + 1,
+      });
+      expect(session?.session_view_count).toBe(2);
+    });
+  });
+}

@@ -1,0 +1,433 @@
+import {
+  BIGINT,
+  BOOLEAN,
+  DOUBLE,
+  type DuckDBConnection,
+  DuckDBDataChunk,
+  DuckDBInstance,
+  DuckDBTimestampMillisecondsValue,
+  type DuckDBType,
+  type DuckDBValue,
+  TIMESTAMP_MS,
+  VARCHAR,
+} from '@duckdb/node-api';
+import type { Category } from '@rumkit/core/schema';
+import type { Column } from '../columns.js';
+import { foldSessions, type SessionState, sessionKey } from '../sessions.js';
+import type {
+  CountQuery,
+  EventRow,
+  EventStore,
+  ListQuery,
+  RetentionCut,
+  StoredRecord,
+  StoredValue,
+} from '../types.js';
+import { quote, schemaStatements, tableColumns } from './ddl.js';
+
+const CHUNK_ROWS = 2048;
+const TYPES: Record<Column['type'], DuckDBType> = {
+  time: TIMESTAMP_MS,
+  string: VARCHAR,
+  json: VARCHAR,
+  integer: BIGINT,
+  float: DOUBLE,
+  boolean: BOOLEAN,
+};
+const MAX_IN_LIST = 1000;
+
+export interface DuckDbOptions {
+  /** Database file; `:memory:` for a throwaway store. */
+  path: string;
+  /** DuckDB threads; default: DuckDB's own choice. */
+  threads?: number;
+}
+
+/**
+ * The embedded engine. Its appends are synchronous native calls, so in the server it runs
+ * inside the ingest worker thread, never on the thread that answers HTTP.
+ */
+export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStore> {
+  const instance = await DuckDBInstance.create(options.path, {
+    ...(options.threads ? { threads: String(options.threads) } : {}),
+  });
+  const writer = await instance.connect();
+  for (const statement of schemaStatements()) await writer.run(statement);
+  const reader = await instance.connect();
+  let writing = Promise.resolve();
+
+  // One write at a time on the writer connection; callers batch (group commit) above this.
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = writing.then(work);
+    writing = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  };
+
+  return {
+    write: (rows) => exclusive(() => writeBatch(writer, rows)),
+    list: (query) => list(reader, query),
+    count: (query) => count(reader, query),
+    markReplay: (workspaceId, sessionId) =>
+      exclusive(async () => {
+        await writer.run(
+          'UPDATE "session" SET session_has_replay = true WHERE workspace_id = $1 AND session_id = $2',
+          [workspaceId, sessionId],
+        );
+      }),
+    deleteOlderThan: (cuts) => exclusive(() => deleteOlderThan(writer, cuts)),
+    deleteWorkspace: (workspaceId) =>
+      exclusive(async () => {
+        await transaction(writer, async () => {
+          for (const category of tablesOf()) {
+            await writer.run(`DELETE FROM ${quote(category)} WHERE workspace_id = $1`, [
+              workspaceId,
+            ]);
+          }
+        });
+      }),
+    close: async () => {
+      await writing;
+      writer.closeSync();
+      reader.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+function tablesOf(): Category[] {
+  return ['session', 'view', 'resource', 'error', 'long_task', 'action', 'telemetry'];
+}
+
+async function transaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    const result = await work();
+    await connection.run('COMMIT');
+    return result;
+  } catch (error) {
+    await connection.run('ROLLBACK');
+    throw error;
+  }
+}
+
+async function writeBatch(
+  connection: DuckDBConnection,
+  rows: readonly EventRow[],
+): Promise<{ written: number }> {
+  if (rows.length === 0) return { written: 0 };
+  const byCategory = groupBy(rows, (row) => row.category);
+  await transaction(connection, async () => {
+    const views = latestPerView(byCategory.get('view') ?? []);
+    const stored = await storedViewVersions(connection, views);
+    const newViews = new Set<EventRow>();
+    const keep: EventRow[] = [];
+    for (const view of views) {
+      const previous = stored.get(viewKey(view));
+      if (previous === undefined) newViews.add(view);
+      if (previous === undefined || timeSpent(view) >= previous) keep.push(view);
+    }
+    await deleteKeys(connection, 'view', 'view_id', keep);
+    await appendRows(connection, 'view', keep.map(rowValues));
+    for (const [category, list] of byCategory) {
+      if (category !== 'view') await appendRows(connection, category, list.map(rowValues));
+    }
+    const sessionRows = [...views, ...rows.filter((row) => row.category !== 'view')];
+    const existing = await storedSessions(connection, sessionRows);
+    const sessions = foldSessions(sessionRows, existing, (row) => newViews.has(row));
+    const touched = [...sessions.values()];
+    await deleteSessionRows(connection, touched);
+    await appendRows(connection, 'session', touched.map(sessionValues));
+  });
+  return { written: rows.length };
+}
+
+const viewKey = (row: EventRow) => `${row.workspaceId}\u0000${String(row.values.view_id)}`;
+const timeSpent = (row: EventRow) => Number(row.values.time_spent ?? 0);
+
+/** Within one batch, the same view may come several times: keep its latest version. */
+function latestPerView(views: readonly EventRow[]): EventRow[] {
+  const latest = new Map<string, EventRow>();
+  for (const view of views) {
+    const key = viewKey(view);
+    const seen = latest.get(key);
+    if (!seen || timeSpent(view) >= timeSpent(seen)) latest.set(key, view);
+  }
+  return [...latest.values()];
+}
+
+/** time_spent of the stored version of each view in the batch, keyed by viewKey. */
+async function storedViewVersions(
+  connection: DuckDBConnection,
+  views: readonly EventRow[],
+): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (const [workspaceId, group] of groupBy(views, (v) => v.workspaceId)) {
+    for (const slice of slices(group, MAX_IN_LIST)) {
+      // A view keeps its start time across re-sends, so the time bounds prune row groups.
+      const times = slice.map((v) => v.time);
+      const ids = slice.map((v) => String(v.values.view_id));
+      const reader = await connection.runAndReadAll(
+        `SELECT view_id, time_spent FROM "view" WHERE workspace_id = $1 AND time BETWEEN make_timestamp_ms($2::BIGINT) AND make_timestamp_ms($3::BIGINT) AND view_id IN (${placeholders(ids.length, 4)})`,
+        [
+          workspaceId,
+          BigInt(Math.floor(Math.min(...times))),
+          BigInt(Math.ceil(Math.max(...times))),
+          ...ids,
+        ],
+      );
+      for (const [id, spent] of reader.getRows()) {
+        found.set(`${workspaceId}\u0000${String(id)}`, Number(spent ?? 0));
+      }
+    }
+  }
+  return found;
+}
+
+async function deleteKeys(
+  connection: DuckDBConnection,
+  category: Category,
+  key: string,
+  rows: readonly EventRow[],
+) {
+  for (const [workspaceId, group] of groupBy(rows, (r) => r.workspaceId)) {
+    for (const slice of slices(group, MAX_IN_LIST)) {
+      const ids = slice.map((r) => String(r.values[key]));
+      await connection.run(
+        `DELETE FROM ${quote(category)} WHERE workspace_id = $1 AND ${quote(key)} IN (${placeholders(ids.length, 2)})`,
+        [workspaceId, ...ids],
+      );
+    }
+  }
+}
+
+async function storedSessions(
+  connection: DuckDBConnection,
+  rows: readonly EventRow[],
+): Promise<Map<string, SessionState>> {
+  const found = new Map<string, SessionState>();
+  const withSession = rows.filter(
+    (row) => typeof row.values.session_id === 'string' && row.values.session_id !== '',
+  );
+  for (const [workspaceId, group] of groupBy(withSession, (row) => row.workspaceId)) {
+    const ids = [...new Set(group.map((row) => String(row.values.session_id)))];
+    for (const slice of slices(ids, MAX_IN_LIST)) {
+      const reader = await connection.runAndReadAll(
+        `SELECT * REPLACE (epoch_ms(time) AS time, epoch_ms(end_time) AS end_time, epoch_ms(first_view_time) AS first_view_time, epoch_ms(last_view_time) AS last_view_time) FROM "session" WHERE workspace_id = $1 AND session_id IN (${placeholders(slice.length, 2)})`,
+        [workspaceId, ...slice],
+      );
+      for (const record of reader.getRowObjectsJS()) {
+        const values: Record<string, StoredValue> = {};
+        for (const [name, value] of Object.entries(record)) {
+          if (value === null || value === undefined) continue;
+          if (
+            [
+              'time',
+              'workspace_id',
+              'custom',
+              'end_time',
+              'first_view_time',
+              'last_view_time',
+            ].includes(name)
+          )
+            continue;
+          values[name] = fromDb(value);
+        }
+        const state: SessionState = {
+          workspaceId,
+          sessionId: String(record.session_id),
+          start: Number(record.time),
+          end: Number(record.end_time),
+          firstViewTime: record.first_view_time === null ? null : Number(record.first_view_time),
+          lastViewTime: record.last_view_time === null ? null : Number(record.last_view_time),
+          values,
+        };
+        found.set(sessionKey(workspaceId, state.sessionId), state);
+      }
+    }
+  }
+  return found;
+}
+
+async function deleteSessionRows(connection: DuckDBConnection, sessions: readonly SessionState[]) {
+  for (const [workspaceId, group] of groupBy(sessions, (s) => s.workspaceId)) {
+    for (const slice of slices(group, MAX_IN_LIST)) {
+      await connection.run(
+        `DELETE FROM "session" WHERE workspace_id = $1 AND session_id IN (${placeholders(slice.length, 2)})`,
+        [workspaceId, ...slice.map((s) => s.sessionId)],
+      );
+    }
+  }
+}
+
+type RowValues = Record<string, StoredValue | null>;
+
+function rowValues(row: EventRow): RowValues {
+  return {
+    ...row.values,
+    time: row.time,
+    workspace_id: row.workspaceId,
+    custom: Object.keys(row.custom).length > 0 ? JSON.stringify(row.custom, bigintJson) : null,
+  };
+}
+
+function sessionValues(state: SessionState): RowValues {
+  return {
+    ...state.values,
+    time: state.start,
+    workspace_id: state.workspaceId,
+    end_time: state.end,
+    first_view_time: state.firstViewTime,
+    last_view_time: state.lastViewTime,
+  };
+}
+
+/** Appends rows column-wise, a data chunk of up to 2,048 rows at a time (DuckDB's vector size). */
+async function appendRows(
+  connection: DuckDBConnection,
+  category: Category,
+  rows: readonly RowValues[],
+) {
+  if (rows.length === 0) return;
+  const columns = tableColumns(category);
+  const types = columns.map((c) => TYPES[c.type]);
+  const appender = await connection.createAppender(category);
+  try {
+    for (let offset = 0; offset < rows.length; offset += CHUNK_ROWS) {
+      const slice = rows.slice(offset, offset + CHUNK_ROWS);
+      const chunk = DuckDBDataChunk.create(types, slice.length);
+      chunk.setColumns(columns.map((column) => slice.map((row) => toDb(column, row[column.name]))));
+      appender.appendDataChunk(chunk);
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+}
+
+function toDb(column: Column, value: StoredValue | null | undefined): DuckDBValue {
+  if (value === null || value === undefined) return null;
+  switch (column.type) {
+    case 'time':
+      return new DuckDBTimestampMillisecondsValue(BigInt(Math.round(Number(value))));
+    case 'integer':
+      return typeof value === 'bigint' ? value : BigInt(Math.trunc(Number(value)));
+    case 'float':
+      return Number(value);
+    case 'boolean':
+      return Boolean(value);
+    default:
+      return String(value);
+  }
+}
+
+function fromDb(value: unknown): StoredValue {
+  if (typeof value === 'bigint') {
+    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
+      ? Number(value)
+      : value;
+  }
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
+  return String(value);
+}
+
+function bigintJson(_key: string, value: unknown) {
+  return typeof value === 'bigint' ? value.toString() : value;
+}
+
+function whereClause(
+  query: {
+    workspaceId: string;
+    from: number;
+    to: number;
+    where?: Record<string, string | number | boolean>;
+  },
+  category: Category,
+): { sql: string; params: DuckDBValue[] } {
+  const known = new Set(tableColumns(category).map((c) => c.name));
+  const params: DuckDBValue[] = [
+    query.workspaceId,
+    BigInt(Math.floor(query.from)),
+    BigInt(Math.ceil(query.to)),
+  ];
+  let sql =
+    'workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT) AND time < make_timestamp_ms($3::BIGINT)';
+  for (const [name, value] of Object.entries(query.where ?? {})) {
+    if (!known.has(name)) throw new Error(`${category} has no column ${JSON.stringify(name)}`);
+    params.push(typeof value === 'number' && Number.isInteger(value) ? BigInt(value) : value);
+    sql += ` AND ${quote(name)} = $${params.length}`;
+  }
+  return { sql, params };
+}
+
+async function list(connection: DuckDBConnection, query: ListQuery): Promise<StoredRecord[]> {
+  const { sql, params } = whereClause(query, query.category);
+  const limit = Math.max(1, Math.min(query.limit ?? 100, 10_000));
+  const reader = await connection.runAndReadAll(
+    `SELECT * REPLACE (epoch_ms(time) AS time) FROM ${quote(query.category)} WHERE ${sql} ORDER BY time DESC LIMIT ${limit}`,
+    params,
+  );
+  return reader.getRowObjectsJS().map((record) => {
+    const out: StoredRecord = {
+      time: Number(record.time),
+      workspace_id: String(record.workspace_id),
+      custom: {},
+    };
+    for (const [name, value] of Object.entries(record)) {
+      if (name === 'time' || name === 'workspace_id' || value === null) continue;
+      if (['end_time', 'first_view_time', 'last_view_time'].includes(name)) continue;
+      if (name === 'custom') out.custom = JSON.parse(String(value));
+      else out[name] = fromDb(value);
+    }
+    return out;
+  });
+}
+
+async function count(connection: DuckDBConnection, query: CountQuery): Promise<number> {
+  const { sql, params } = whereClause(query, query.category);
+  const reader = await connection.runAndReadAll(
+    `SELECT count(*) FROM ${quote(query.category)} WHERE ${sql}`,
+    params,
+  );
+  return Number(reader.getRows()[0]?.[0] ?? 0);
+}
+
+async function deleteOlderThan(connection: DuckDBConnection, cuts: readonly RetentionCut[]) {
+  let deleted = 0;
+  await transaction(connection, async () => {
+    for (const cut of cuts) {
+      for (const category of tablesOf()) {
+        const result = await connection.run(
+          `DELETE FROM ${quote(category)} WHERE workspace_id = $1 AND time < make_timestamp_ms($2::BIGINT)`,
+          [cut.workspaceId, BigInt(Math.floor(cut.before))],
+        );
+        deleted += Number(result.rowsChanged);
+      }
+    }
+  });
+  return { deleted };
+}
+
+function placeholders(n: number, first: number): string {
+  return Array.from({ length: n }, (_, i) => `$${first + i}`).join(', ');
+}
+
+function groupBy<T, K extends string>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function slices<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,70 @@
+import type { Category, IngestCategory } from '@rumkit/core/schema';
+
+/** A value as stored: typed by the catalogue (json stays a string). */
+export type StoredValue = string | number | bigint | boolean;
+
+/** One event ready to store: catalogue values typed, unknown keys kept as custom context. */
+export interface EventRow {
+  category: IngestCategory;
+  /** Event time in ms since the epoch (for a view, its start). */
+  time: number;
+  workspaceId: string;
+  values: Record<string, StoredValue>;
+  custom: Record<string, StoredValue>;
+}
+
+/** A stored record as read back: every column by name, `custom` parsed. */
+export interface StoredRecord {
+  time: number;
+  workspace_id: string;
+  custom: Record<string, StoredValue>;
+  [column: string]: unknown;
+}
+
+export interface ListQuery {
+  category: Category;
+  workspaceId: string;
+  /** Inclusive start and exclusive end, ms. */
+  from: number;
+  to: number;
+  /** Equality filters on catalogue columns. */
+  where?: Record<string, string | number | boolean>;
+  limit?: number;
+}
+
+export interface CountQuery {
+  category: Category;
+  workspaceId: string;
+  from: number;
+  to: number;
+  where?: Record<string, string | number | boolean>;
+}
+
+/** Rows older than `before` (ms) in the given workspace go. */
+export interface RetentionCut {
+  workspaceId: string;
+  before: number;
+}
+
+/**
+ * Where events live. One engine per deployment (DuckDB embedded by default, ClickHouse when
+ * one machine is not enough); a conformance suite holds every engine to the same behaviour.
+ */
+export interface EventStore {
+  /**
+   * Stores a batch durably and atomically: events appended; views upserted so the latest
+   * version of each view_id wins (the one with the longest time_spent, later arrival on a
+   * tie); sessions derived and maintained. Resolves once committed.
+   */
+  write(rows: readonly EventRow[]): Promise<{ written: number }>;
+  /** Records in a time range, newest first. */
+  list(query: ListQuery): Promise<StoredRecord[]>;
+  count(query: CountQuery): Promise<number>;
+  /** Marks a session as having a replay (the replay ingest calls it). */
+  markReplay(workspaceId: string, sessionId: string): Promise<void>;
+  /** Deletes records older than each cut, per workspace; returns how many went. */
+  deleteOlderThan(cuts: readonly RetentionCut[]): Promise<{ deleted: number }>;
+  /** Deletes everything of a workspace. */
+  deleteWorkspace(workspaceId: string): Promise<void>;
+  close(): Promise<void>;
+}
