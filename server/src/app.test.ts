@@ -11,7 +11,11 @@ afterEach(async () => {
 async function boot(): Promise<{ origin: string; errors: unknown[] }> {
   const errors: unknown[] = [];
   const logger: Logger = { info: () => {}, error: (_m, d) => errors.push(d) };
-  const server = await startTestServer({ logger, clock: () => 1_700_000_000_000, env: { RUMKIT_GEO: 'off' } });
+  const server = await startTestServer({
+    logger,
+    clock: () => 1_700_000_000_000,
+    env: { RUMKIT_GEO: 'off' },
+  });
   servers.push(server);
   return { origin: server.origin, errors };
 }
@@ -84,7 +88,9 @@ describe('server config', () => {
       'RUMKIT_PORT must be an integer from 0 to 65535, got "eighty"',
     );
     expect(() => loadConfig({ RUMKIT_PORT: '70000' }, '/srv')).toThrow(/got "70000"/);
-    expect(() => loadConfig({ RUMKIT_GEO: 'maybe' }, '/srv')).toThrow('RUMKIT_GEO must be on or off, got "maybe"');
+    expect(() => loadConfig({ RUMKIT_GEO: 'maybe' }, '/srv')).toThrow(
+      'RUMKIT_GEO must be on or off, got "maybe"',
+    );
     expect(() => loadConfig({ RUMKIT_INGEST_RATE: '-1' }, '/srv')).toThrow(/RUMKIT_INGEST_RATE/);
   });
 });

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { createApp, SERVES } from './app.js';
 import { loadConfig } from './config.js';
 import { consoleLogger } from './logger.js';
@@ -18,7 +19,8 @@ const services = await openServices(config, logger, Date.now).catch((err: Error)
 });
 const app = createApp({ config, logger, services });
 const server = app.listen(config.port, config.host, () => {
-  const origin = `http://${config.host}:${config.port}`;
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${config.host}:${port}`;
   console.log(`rumkit server listening on ${origin}`);
   for (const s of SERVES) console.log(`  ${s.path.padEnd(24)} ${s.what}`);
   console.log(`  data directory           ${config.dataDir}`);

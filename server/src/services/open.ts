@@ -27,11 +27,10 @@ export async function openServices(
   mkdirSync(config.dataDir, { recursive: true });
   const { key: adminKey, generated } = adminKeyOf(config);
   const registry = openRegistry(jsonFile<Registry>(path.join(config.dataDir, 'registry.json')));
-  const worker = await startIngestWorker({
-    engine: 'duckdb',
-    path: path.join(config.dataDir, 'events.duckdb'),
-    geo: config.geo,
-  });
+  const worker = await startIngestWorker(
+    { engine: 'duckdb', path: path.join(config.dataDir, 'events.duckdb'), geo: config.geo },
+    (error) => logger.error('the ingest worker died and is being restarted', { error }),
+  );
   worker.setApps(ingestApps(registry.get().apps));
   registry.onChange((state) => worker.setApps(ingestApps(state.apps)));
   const stopRetention = scheduleRetention(registry.get, worker.store, clock, logger);

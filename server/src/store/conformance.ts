@@ -123,6 +123,28 @@ export function describeEventStore(name: string, harness: () => EngineHarness) {
       ).toBe(1);
     });
 
+    it('keeps rarely used fields exact and filters on them like any other', async () => {
+      const store = await start();
+      const huge = 2n ** 60n + 1n;
+      await store.write([
+        row('resource', T0, {
+          session_id: 's1',
+          resource_dns: huge,
+          os_version: '10.14.6',
+          resource_url_query: '{"q":"1"}',
+        }),
+        row('resource', T0 + 1, { session_id: 's1', resource_dns: 5, os_version: '14' }),
+      ]);
+      const range = { category: 'resource' as const, workspaceId: 'ws_a', from: T0, to: T0 + 10 };
+      const [match] = await store.list({ ...range, where: { os_version: '10.14.6' } });
+      expect(match).toMatchObject({
+        resource_dns: huge,
+        os_version: '10.14.6',
+        resource_url_query: '{"q":"1"}',
+      });
+      expect(await store.count({ ...range, where: { resource_dns: 5 } })).toBe(1);
+    });
+
     it('keeps the latest version of a re-sent view, so the page view counts once', async () => {
       const store = await start();
       await store.write([view('v1', 's1', T0, 1000, { view_error_count: 0 })]);

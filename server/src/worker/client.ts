@@ -19,62 +19,77 @@ export class StoreInputError extends Error {
   override name = 'StoreInputError';
 }
 
-export async function startIngestWorker(options: WorkerOptions): Promise<IngestWorker> {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const worker = new Worker(
-    new URL(fromSource ? './from-source.mjs' : './ingest-worker.js', import.meta.url),
-    {
-      workerData: options,
-      // From source, the worker also needs the `source` export condition that resolves
-      // workspace packages to their src.
-      execArgv: fromSource ? ['--conditions=source'] : [],
-    },
-  );
-  const pending = new Map<
-    number,
-    { resolve: (value: unknown) => void; reject: (error: Error) => void }
-  >();
+type Call = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+/**
+ * Starts the worker and keeps it running: if it ever dies, the calls in flight fail (their
+ * requests get a 500 and the SDKs retry) and a new worker opens the same store.
+ */
+export async function startIngestWorker(
+  options: WorkerOptions,
+  onRestart: (error: Error) => void = () => undefined,
+): Promise<IngestWorker> {
+  const pending = new Map<number, Call>();
   let nextId = 1;
-  let failure: Error | undefined;
+  let apps: IngestApp[] = [];
+  let closing = false;
+  let worker = await spawn();
 
-  await new Promise<void>((resolve, reject) => {
-    const onMessage = (message: FromWorker) => {
-      if (message.type === 'ready') resolve();
-      else if (message.type === 'failed')
-        reject(new Error(`the store could not open: ${message.message}`));
-    };
-    worker.once('message', onMessage);
-    worker.once('error', reject);
-  });
+  async function spawn(): Promise<Worker> {
+    const fromSource = import.meta.url.endsWith('.ts');
+    const next = new Worker(
+      new URL(fromSource ? './from-source.mjs' : './ingest-worker.js', import.meta.url),
+      {
+        workerData: options,
+        // From source, the worker also needs the `source` export condition that resolves
+        // workspace packages to their src.
+        execArgv: fromSource ? ['--conditions=source'] : [],
+      },
+    );
+    await new Promise<void>((resolve, reject) => {
+      next.once('message', (message: FromWorker) => {
+        if (message.type === 'ready') resolve();
+        else if (message.type === 'failed')
+          reject(new Error(`the store could not open: ${message.message}`));
+      });
+      next.once('error', reject);
+    });
+    next.on('message', (message: FromWorker) => {
+      if (message.type !== 'done' && message.type !== 'error') return;
+      const call = pending.get(message.id);
+      if (!call) return;
+      pending.delete(message.id);
+      if (message.type === 'done') call.resolve(message.result);
+      else
+        call.reject(
+          message.badInput ? new StoreInputError(message.message) : new Error(message.message),
+        );
+    });
+    next.on('error', (error) => died(next, error));
+    next.on('exit', (code) => died(next, new Error(`the ingest worker exited with code ${code}`)));
+    next.postMessage({ type: 'apps', apps } satisfies ToWorker);
+    return next;
+  }
 
-  worker.on('message', (message: FromWorker) => {
-    if (message.type !== 'done' && message.type !== 'error') return;
-    const call = pending.get(message.id);
-    if (!call) return;
-    pending.delete(message.id);
-    if (message.type === 'done') call.resolve(message.result);
-    else
-      call.reject(
-        message.badInput ? new StoreInputError(message.message) : new Error(message.message),
-      );
-  });
-  const fail = (error: Error) => {
-    failure = error;
+  function died(which: Worker, error: Error) {
+    if (which !== worker || closing) return;
     for (const call of pending.values()) call.reject(error);
     pending.clear();
-  };
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`the ingest worker exited (code ${code})`)));
+    onRestart(error);
+    const replacement = spawn();
+    replacement.then(
+      (next) => {
+        worker = next;
+      },
+      (failure) => onRestart(failure),
+    );
+  }
 
-  const request = <T>(
-    message: Omit<Extract<ToWorker, { id: number }>, 'id'>,
-    transfer?: ArrayBuffer[],
-  ): Promise<T> => {
-    if (failure) return Promise.reject(failure);
+  const request = <T>(message: Omit<Extract<ToWorker, { id: number }>, 'id'>): Promise<T> => {
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      worker.postMessage({ ...message, id }, transfer ?? []);
+      worker.postMessage({ ...message, id });
     });
   };
   const call =
@@ -85,7 +100,10 @@ export async function startIngestWorker(options: WorkerOptions): Promise<IngestW
   let closed: Promise<void> | undefined;
   return {
     ingest: (req) => request<IngestResult>({ type: 'ingest', request: req } as never),
-    setApps: (apps) => worker.postMessage({ type: 'apps', apps } satisfies ToWorker),
+    setApps: (next) => {
+      apps = next;
+      worker.postMessage({ type: 'apps', apps } satisfies ToWorker);
+    },
     store: {
       write: call('write'),
       list: call('list'),
@@ -97,7 +115,8 @@ export async function startIngestWorker(options: WorkerOptions): Promise<IngestW
     },
     close: () => {
       closed ??= (async () => {
-        if (!failure) await request({ type: 'close' } as never).catch(() => undefined);
+        await request({ type: 'close' } as never).catch(() => undefined);
+        closing = true;
         await worker.terminate();
       })();
       return closed;

@@ -57,11 +57,12 @@ async function handle(message: ToWorker) {
       apps = new Map(message.apps.map((app) => [app.appId, app]));
       return;
     case 'ingest': {
-      const outcome = processBody(message.request, apps, geo);
+      let outcome: ReturnType<typeof processBody>;
       try {
+        outcome = processBody(message.request, apps, geo);
         await commit(outcome.rows);
       } catch (error) {
-        send({ type: 'error', id: message.id, message: (error as Error).message });
+        send({ type: 'error', id: message.id, message: (error as Error).stack ?? String(error) });
         return;
       }
       const result: IngestResult = {
@@ -99,7 +100,12 @@ try {
     path: options.path,
     ...(options.threads ? { threads: options.threads } : {}),
   });
-  port.on('message', (message: ToWorker) => void handle(message));
+  port.on('message', (message: ToWorker) => {
+    handle(message).catch((error: Error) => {
+      if ('id' in message)
+        send({ type: 'error', id: message.id, message: error.stack ?? String(error) });
+    });
+  });
   send({ type: 'ready' });
 } catch (error) {
   send({ type: 'failed', message: (error as Error).message });

@@ -8,6 +8,8 @@ import {
 
 /** DataKit's single-message limit, the same as the web SDK's (spec §1.11). */
 export const MAX_MESSAGE_BYTES = 256 * 1024;
+/** After this many bad lines the rest of a body is refused unread (bounds the slow path). */
+const MAX_PROBLEMS = 100;
 
 export interface LineProblem {
   /** 1-based line of a line-protocol body, or 0-based index of a JSON point. */
@@ -75,50 +77,92 @@ function decodeJsonBody(text: string, precision: Precision | undefined): Decoded
 
 function decodeLineBody(text: string, precision: Precision | undefined): Decoded {
   const options = precision ? { precision } : undefined;
-  const problems: LineProblem[] = [];
-  const oversized = oversizedLines(text);
-  if (oversized.length === 0) {
+  const tooLong = new Set(oversizedLines(text));
+  if (tooLong.size === 0) {
     try {
-      return { points: decodeLines(text, options), problems };
+      return { points: decodeLines(text, options), problems: [] };
     } catch (error) {
       if (!(error instanceof LineProtocolError)) throw error;
     }
   }
-  // Slow path: line by line from the first problem on.
-  const points: Point[] = [];
-  const starts = lineStarts(text);
-  let line = 0; // 0-based index into starts
-  const tooLong = new Set(oversized);
-  while (line < starts.length) {
-    if (tooLong.has(line + 1)) {
-      problems.push({
-        line: line + 1,
-        error_code: 'lp.too_large',
-        message: `line ${line + 1}: the message is over ${MAX_MESSAGE_BYTES / 1024} KiB`,
-      });
-      line++;
-      continue;
-    }
-    const end = nextOversized(oversized, line + 1);
-    const chunk = text.slice(starts[line], end === undefined ? text.length : starts[end - 1]);
-    try {
-      points.push(...decodeLines(chunk, options));
-      if (end === undefined) break;
-      line = end - 1;
-    } catch (error) {
-      if (!(error instanceof LineProtocolError) || error.line === undefined) throw error;
-      const bad = line + error.line; // 1-based line of the whole body
-      if (error.line > 1)
-        points.push(...decodeLines(text.slice(starts[line], starts[bad - 1]), options));
-      problems.push({
-        line: bad,
-        error_code: 'lp.invalid',
-        message: `line ${bad}, column ${error.column ?? 1}: ${error.reason}`,
-      });
-      line = bad; // continue after the bad line
+  return new LineByLine(text, options, tooLong).run();
+}
+
+/**
+ * The slow path, for a body with bad lines: decodes ranges of lines, and on an error decodes
+ * the part before it (which may hold the real culprit, e.g. an unterminated quote), tries the
+ * reported line alone, and carries on after it.
+ */
+class LineByLine {
+  private readonly starts: number[];
+  private readonly points: Point[] = [];
+  private readonly problems: LineProblem[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly options: { precision: Precision } | undefined,
+    private readonly tooLong: ReadonlySet<number>,
+  ) {
+    this.starts = lineStarts(text);
+  }
+
+  run(): Decoded {
+    this.range(0, this.starts.length);
+    return { points: this.points, problems: this.problems };
+  }
+
+  /** Decodes lines [from, to) (0-based). */
+  private range(from: number, to: number) {
+    let line = from;
+    while (line < to) {
+      if (this.problems.length >= MAX_PROBLEMS) {
+        this.problems.push({
+          line: line + 1,
+          error_code: 'lp.too_many_errors',
+          message: `line ${line + 1}: too many bad lines; the rest of the body was not read`,
+        });
+        return;
+      }
+      if (this.tooLong.has(line + 1)) {
+        this.problems.push({
+          line: line + 1,
+          error_code: 'lp.too_large',
+          message: `line ${line + 1}: the message is over ${MAX_MESSAGE_BYTES / 1024} KiB`,
+        });
+        line++;
+        continue;
+      }
+      let end = line + 1;
+      while (end < to && !this.tooLong.has(end + 1)) end++;
+      try {
+        this.points.push(...decodeLines(this.slice(line, end), this.options));
+        line = end;
+      } catch (error) {
+        if (!(error instanceof LineProtocolError)) throw error;
+        const bad = Math.min(end - 1, line + (error.line ?? 1) - 1); // 0-based
+        if (bad > line) this.range(line, bad);
+        try {
+          this.points.push(...decodeLines(this.slice(bad, bad + 1), this.options));
+        } catch (alone) {
+          if (!(alone instanceof LineProtocolError)) throw alone;
+          const at = bad + 1;
+          this.problems.push({
+            line: at,
+            error_code: 'lp.invalid',
+            message: `line ${at}, column ${alone.column ?? 1}: ${alone.reason}`,
+          });
+        }
+        line = bad + 1;
+      }
     }
   }
-  return { points, problems };
+
+  private slice(from: number, to: number): string {
+    return this.text.slice(
+      this.starts[from],
+      to < this.starts.length ? this.starts[to] : this.text.length,
+    );
+  }
 }
 
 function lineStarts(text: string): number[] {
@@ -148,10 +192,6 @@ function oversizedLines(text: string): number[] {
     line++;
   }
   return lines;
-}
-
-function nextOversized(oversized: readonly number[], after: number): number | undefined {
-  return oversized.find((line) => line > after);
 }
 
 function reasonOf(error: unknown): string {

@@ -1,7 +1,7 @@
 import type { Point, Precision } from '@rumkit/core/protocol';
 import { pathGroup, statusGroup } from '@rumkit/core/rules';
 import { checkPoint, getField, type IngestCategory, parseValue } from '@rumkit/core/schema';
-import { columnNamesOf } from '../../store/columns.js';
+import { fieldNamesOf } from '../../store/columns.js';
 import type { EventRow, StoredValue } from '../../store/types.js';
 import type { GeoLookup } from '../enrich/index.js';
 import { decodeBody, type LineProblem } from './decode.js';
@@ -125,7 +125,7 @@ const INT64_MAX = 2n ** 63n - 1n;
 
 /** Types each catalogued value; everything else is custom context, kept as sent. */
 function toRow(point: Point, workspaceId: string, now: number): EventRow | string {
-  const columns = columnNamesOf(point.measurement as IngestCategory);
+  const columns = fieldNamesOf(point.measurement as IngestCategory);
   const values: Record<string, StoredValue> = {};
   const custom: Record<string, StoredValue> = {};
   for (const source of [point.tags, point.fields]) {

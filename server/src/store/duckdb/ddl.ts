@@ -1,5 +1,5 @@
-import { CATEGORIES, type Category } from '@rumkit/core/schema';
-import { type Column, columnsOf } from '../columns.js';
+import { CATEGORIES, type Category, getField } from '@rumkit/core/schema';
+import { type Column, columnsOf, fieldNamesOf, hasColumn } from '../columns.js';
 
 /** Bookkeeping columns of the session table (see SessionState). */
 export const SESSION_EXTRA: readonly Column[] = [
@@ -50,4 +50,20 @@ export function schemaStatements(): string[] {
   }
   statements.push('CREATE INDEX IF NOT EXISTS view_view_id ON "view" (view_id)');
   return statements;
+}
+
+/**
+ * SQL for a field of a category: its column, or its value in `attrs`, read as its type.
+ * Names are checked against the catalogue first, so no user text reaches the SQL.
+ */
+export function fieldExpression(category: Category, name: string): string {
+  if (hasColumn(category, name)) return quote(name);
+  const def = getField(name);
+  if (!def || !fieldNamesOf(category).has(name)) {
+    throw new Error(`${category} has no column ${JSON.stringify(name)}`);
+  }
+  const text = `json_extract_string(attrs, '$."${name}"')`;
+  return def.type === 'string' || def.type === 'json'
+    ? text
+    : `TRY_CAST(${text} AS ${SQL_TYPE[def.type]})`;
 }

@@ -11,8 +11,9 @@ import {
   TIMESTAMP_MS,
   VARCHAR,
 } from '@duckdb/node-api';
-import type { Category } from '@rumkit/core/schema';
+import { type Category, getField } from '@rumkit/core/schema';
 import type { Column } from '../columns.js';
+import { hasColumn } from '../columns.js';
 import { foldSessions, type SessionState, sessionKey } from '../sessions.js';
 import type {
   CountQuery,
@@ -23,7 +24,7 @@ import type {
   StoredRecord,
   StoredValue,
 } from '../types.js';
-import { quote, schemaStatements, tableColumns } from './ddl.js';
+import { fieldExpression, quote, schemaStatements, tableColumns } from './ddl.js';
 
 const CHUNK_ROWS = 2048;
 const TYPES: Record<Column['type'], DuckDBType> = {
@@ -219,22 +220,7 @@ async function storedSessions(
         [workspaceId, ...slice],
       );
       for (const record of reader.getRowObjectsJS()) {
-        const values: Record<string, StoredValue> = {};
-        for (const [name, value] of Object.entries(record)) {
-          if (value === null || value === undefined) continue;
-          if (
-            [
-              'time',
-              'workspace_id',
-              'custom',
-              'end_time',
-              'first_view_time',
-              'last_view_time',
-            ].includes(name)
-          )
-            continue;
-          values[name] = fromDb(value);
-        }
+        const values = readValues(record);
         const state: SessionState = {
           workspaceId,
           sessionId: String(record.session_id),
@@ -264,9 +250,25 @@ async function deleteSessionRows(connection: DuckDBConnection, sessions: readonl
 
 type RowValues = Record<string, StoredValue | null>;
 
+/** Values with a column go there; the other catalogue values go into `attrs` as JSON. */
+function split(category: Category, values: Record<string, StoredValue>): RowValues {
+  const out: RowValues = {};
+  const attrs: Record<string, StoredValue> = {};
+  let hasAttrs = false;
+  for (const [name, value] of Object.entries(values)) {
+    if (hasColumn(category, name)) out[name] = value;
+    else {
+      attrs[name] = value;
+      hasAttrs = true;
+    }
+  }
+  out.attrs = hasAttrs ? JSON.stringify(attrs, bigintJson) : null;
+  return out;
+}
+
 function rowValues(row: EventRow): RowValues {
   return {
-    ...row.values,
+    ...split(row.category, row.values),
     time: row.time,
     workspace_id: row.workspaceId,
     custom: Object.keys(row.custom).length > 0 ? JSON.stringify(row.custom, bigintJson) : null,
@@ -275,7 +277,7 @@ function rowValues(row: EventRow): RowValues {
 
 function sessionValues(state: SessionState): RowValues {
   return {
-    ...state.values,
+    ...split('session', state.values),
     time: state.start,
     workspace_id: state.workspaceId,
     end_time: state.end,
@@ -283,6 +285,36 @@ function sessionValues(state: SessionState): RowValues {
     last_view_time: state.lastViewTime,
   };
 }
+
+/** A stored row back as flat values: columns and `attrs` merged, bookkeeping left out. */
+function readValues(record: Record<string, unknown>): Record<string, StoredValue> {
+  const values: Record<string, StoredValue> = {};
+  for (const [name, value] of Object.entries(record)) {
+    if (value === null || value === undefined || BOOKKEEPING.has(name)) continue;
+    if (name === 'attrs') Object.assign(values, readAttrs(String(value)));
+    else values[name] = fromDb(value);
+  }
+  return values;
+}
+
+/** JSON has no 64-bit integers: those beyond 2^53 were written as strings. */
+function readAttrs(json: string): Record<string, StoredValue> {
+  const attrs = JSON.parse(json) as Record<string, StoredValue>;
+  for (const [name, value] of Object.entries(attrs)) {
+    if (typeof value === 'string' && getField(name)?.type === 'integer')
+      attrs[name] = BigInt(value);
+  }
+  return attrs;
+}
+
+const BOOKKEEPING = new Set([
+  'time',
+  'workspace_id',
+  'custom',
+  'end_time',
+  'first_view_time',
+  'last_view_time',
+]);
 
 /** Appends rows column-wise, a data chunk of up to 2,048 rows at a time (DuckDB's vector size). */
 async function appendRows(
@@ -347,7 +379,6 @@ function whereClause(
   },
   category: Category,
 ): { sql: string; params: DuckDBValue[] } {
-  const known = new Set(tableColumns(category).map((c) => c.name));
   const params: DuckDBValue[] = [
     query.workspaceId,
     BigInt(Math.floor(query.from)),
@@ -356,9 +387,9 @@ function whereClause(
   let sql =
     'workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT) AND time < make_timestamp_ms($3::BIGINT)';
   for (const [name, value] of Object.entries(query.where ?? {})) {
-    if (!known.has(name)) throw new Error(`${category} has no column ${JSON.stringify(name)}`);
+    const expression = fieldExpression(category, name);
     params.push(typeof value === 'number' && Number.isInteger(value) ? BigInt(value) : value);
-    sql += ` AND ${quote(name)} = $${params.length}`;
+    sql += ` AND ${expression} = $${params.length}`;
   }
   return { sql, params };
 }
@@ -370,20 +401,15 @@ async function list(connection: DuckDBConnection, query: ListQuery): Promise<Sto
     `SELECT * REPLACE (epoch_ms(time) AS time) FROM ${quote(query.category)} WHERE ${sql} ORDER BY time DESC LIMIT ${limit}`,
     params,
   );
-  return reader.getRowObjectsJS().map((record) => {
-    const out: StoredRecord = {
-      time: Number(record.time),
-      workspace_id: String(record.workspace_id),
-      custom: {},
-    };
-    for (const [name, value] of Object.entries(record)) {
-      if (name === 'time' || name === 'workspace_id' || value === null) continue;
-      if (['end_time', 'first_view_time', 'last_view_time'].includes(name)) continue;
-      if (name === 'custom') out.custom = JSON.parse(String(value));
-      else out[name] = fromDb(value);
-    }
-    return out;
-  });
+  return reader.getRowObjectsJS().map((record) => ({
+    ...readValues(record),
+    time: Number(record.time),
+    workspace_id: String(record.workspace_id),
+    custom:
+      record.custom === null
+        ? {}
+        : (JSON.parse(String(record.custom)) as Record<string, StoredValue>),
+  }));
 }
 
 async function count(connection: DuckDBConnection, query: CountQuery): Promise<number> {
