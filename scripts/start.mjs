@@ -1,13 +1,48 @@
-// `npm start`: the reference server on the embedded store (see README).
-import { spawn } from 'node:child_process';
+// `npm start`: the reference server on the embedded store, in demo mode (see README): it
+// builds the SDK and the demo console, then serves them with a seeded demo workspace.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const demo = (process.env.RUMKIT_DEMO ?? 'on') !== 'off';
+
+function build(what, args) {
+  const started = Date.now();
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`rumkit: building ${what} failed`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`rumkit: built ${what} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (demo) {
+  build('the SDK', ['sdk/build.mjs']);
+  if (existsSync(path.join(root, 'examples/console/vite.config.ts'))) {
+    build('the demo console', [
+      path.join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'examples/console/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ]);
+  }
+}
+
+const env = {
+  ...process.env,
+  RUMKIT_DEMO: demo ? 'on' : 'off',
+  RUMKIT_CONSOLE_DIR: process.env.RUMKIT_CONSOLE_DIR ?? path.join(root, 'examples/console/dist'),
+  RUMKIT_SHOP_DIR: process.env.RUMKIT_SHOP_DIR ?? path.join(root, 'examples/shop'),
+  RUMKIT_SDK_DIR: process.env.RUMKIT_SDK_DIR ?? path.join(root, 'sdk/dist'),
+};
 const child = spawn(
   process.execPath,
   ['--conditions=source', '--import', 'tsx', 'server/src/main.ts', ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit' },
+  { cwd: root, stdio: 'inherit', env },
 );
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

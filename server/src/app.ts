@@ -1,6 +1,7 @@
 import { API_ROUTES, buildOpenApi } from '@rumkit/core/api';
 import express, { type Express, type RequestHandler } from 'express';
 import type { ServerConfig } from './config.js';
+import { type DemoSite, demoRoutes } from './demo-mode/routes.js';
 import { requireAdmin, requireWorkspace } from './http/auth.js';
 import { errorHandler, type Logger, notFound } from './http/errors.js';
 import { createRateLimiter } from './http/rate-limit.js';
@@ -18,6 +19,8 @@ export interface AppDeps {
   services: Pick<Services, 'registry' | 'worker' | 'adminKey'>;
   /** Milliseconds since the epoch; tests pass a fixed clock. */
   clock?: () => number;
+  /** Demo mode: the demo workspace and the static sites to serve. */
+  demo?: DemoSite;
 }
 
 export const SERVER_VERSION = '0.1.0';
@@ -37,12 +40,12 @@ export const SERVES: StatusInfo['serves'] = [
 ];
 
 /** Builds the Express app. It never listens: main.ts does, and tests boot it on port 0. */
-export function createApp({ config, logger, services, clock = Date.now }: AppDeps): Express {
+export function createApp({ config, logger, services, clock = Date.now, demo }: AppDeps): Express {
   const { registry, worker, adminKey } = services;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  app.use(statusRoutes({ version: SERVER_VERSION, serves: SERVES }, clock));
+  app.use(statusRoutes({ version: SERVER_VERSION, serves: SERVES }, clock, demo ? '/status' : '/'));
   app.use(
     datakitRoutes({
       ingest: worker.ingest,
@@ -75,6 +78,7 @@ export function createApp({ config, logger, services, clock = Date.now }: AppDep
   api.use(adminRoutes({ registry, store: worker.store, clock, admin, workspace }));
   api.use(appsRoutes({ registry, clock, workspace }));
   app.use(api);
+  if (demo) app.use(demoRoutes(demo));
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -15,6 +15,12 @@ export interface ServerConfig {
   ingestRate: number;
   /** Look up country, city and ISP of client addresses in the offline databases. */
   geo: boolean;
+  /** Demo mode: a seeded demo workspace with live traffic, its key handed to the console. */
+  demo: boolean;
+  /** Static sites served in demo mode (set by `npm start`). */
+  consoleDir: string | undefined;
+  shopDir: string | undefined;
+  sdkDir: string | undefined;
 }
 
 /** Reads the server's configuration from environment variables, naming any bad value. */
@@ -27,6 +33,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     ipHeader: (env.RUMKIT_IP_HEADER || 'X-Forwarded-For').toLowerCase(),
     ingestRate: parseInteger('RUMKIT_INGEST_RATE', env.RUMKIT_INGEST_RATE ?? '100', 0, 1_000_000),
     geo: parseSwitch('RUMKIT_GEO', env.RUMKIT_GEO ?? 'on'),
+    demo: parseSwitch('RUMKIT_DEMO', env.RUMKIT_DEMO ?? 'off'),
+    consoleDir: dir(cwd, env.RUMKIT_CONSOLE_DIR),
+    shopDir: dir(cwd, env.RUMKIT_SHOP_DIR),
+    sdkDir: dir(cwd, env.RUMKIT_SDK_DIR),
   };
 }
 
@@ -42,4 +52,8 @@ function parseSwitch(name: string, raw: string): boolean {
   if (/^(on|true|1|yes)$/i.test(raw)) return true;
   if (/^(off|false|0|no)$/i.test(raw)) return false;
   throw new Error(`${name} must be on or off, got "${raw}"`);
+}
+
+function dir(cwd: string, raw: string | undefined): string | undefined {
+  return raw ? path.resolve(cwd, raw) : undefined;
 }

@@ -6,7 +6,7 @@ export interface StatusInfo {
   serves: readonly { path: string; what: string }[];
 }
 
-export function statusRoutes(info: StatusInfo, clock: () => number): Router {
+export function statusRoutes(info: StatusInfo, clock: () => number, page = '/'): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', version: info.version, time: clock() });
@@ -15,7 +15,7 @@ export function statusRoutes(info: StatusInfo, clock: () => number): Router {
   router.get('/favicon.ico', (_req, res) => {
     res.status(204).end();
   });
-  router.get('/', (_req, res) => {
+  router.get(page, (_req, res) => {
     res.type('html').send(statusPage(info));
   });
   return router;

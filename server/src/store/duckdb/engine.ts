@@ -125,22 +125,25 @@ async function writeBatch(
     const stored = await storedViewVersions(connection, views);
     const newViews = new Set<EventRow>();
     const keep: EventRow[] = [];
+    const replaced: bigint[] = [];
     for (const view of views) {
       const previous = stored.get(viewKey(view));
       if (previous === undefined) newViews.add(view);
-      if (previous === undefined || timeSpent(view) >= previous) keep.push(view);
+      if (previous === undefined || timeSpent(view) >= previous.timeSpent) {
+        keep.push(view);
+        if (previous) replaced.push(previous.rowid);
+      }
     }
-    await deleteKeys(connection, 'view', 'view_id', keep);
+    await deleteRowids(connection, 'view', replaced);
     await appendRows(connection, 'view', keep.map(rowValues));
     for (const [category, list] of byCategory) {
       if (category !== 'view') await appendRows(connection, category, list.map(rowValues));
     }
     const sessionRows = [...views, ...rows.filter((row) => row.category !== 'view')];
     const existing = await storedSessions(connection, sessionRows);
-    const sessions = foldSessions(sessionRows, existing, (row) => newViews.has(row));
-    const touched = [...sessions.values()];
-    await deleteSessionRows(connection, touched);
-    await appendRows(connection, 'session', touched.map(sessionValues));
+    const sessions = foldSessions(sessionRows, existing.states, (row) => newViews.has(row));
+    await deleteRowids(connection, 'session', [...existing.rowids.values()]);
+    await appendRows(connection, 'session', [...sessions.values()].map(sessionValues));
   });
   return { written: rows.length };
 }
@@ -159,19 +162,19 @@ function latestPerView(views: readonly EventRow[]): EventRow[] {
   return [...latest.values()];
 }
 
-/** time_spent of the stored version of each view in the batch, keyed by viewKey. */
+/** The stored version of each view in the batch (its time_spent and rowid), by viewKey. */
 async function storedViewVersions(
   connection: DuckDBConnection,
   views: readonly EventRow[],
-): Promise<Map<string, number>> {
-  const found = new Map<string, number>();
+): Promise<Map<string, { timeSpent: number; rowid: bigint }>> {
+  const found = new Map<string, { timeSpent: number; rowid: bigint }>();
   for (const [workspaceId, group] of groupBy(views, (v) => v.workspaceId)) {
     for (const slice of slices(group, MAX_IN_LIST)) {
       // A view keeps its start time across re-sends, so the time bounds prune row groups.
       const times = slice.map((v) => v.time);
       const ids = slice.map((v) => String(v.values.view_id));
       const reader = await connection.runAndReadAll(
-        `SELECT view_id, time_spent FROM "view" WHERE workspace_id = $1 AND time BETWEEN make_timestamp_ms($2::BIGINT) AND make_timestamp_ms($3::BIGINT) AND view_id IN (${placeholders(ids.length, 4)})`,
+        `SELECT view_id, time_spent, rowid FROM "view" WHERE workspace_id = $1 AND time BETWEEN make_timestamp_ms($2::BIGINT) AND make_timestamp_ms($3::BIGINT) AND view_id IN (${placeholders(ids.length, 4)})`,
         [
           workspaceId,
           BigInt(Math.floor(Math.min(...times))),
@@ -179,73 +182,70 @@ async function storedViewVersions(
           ...ids,
         ],
       );
-      for (const [id, spent] of reader.getRows()) {
-        found.set(`${workspaceId}\u0000${String(id)}`, Number(spent ?? 0));
+      for (const [id, spent, rowid] of reader.getRows()) {
+        found.set(`${workspaceId}\u0000${String(id)}`, {
+          timeSpent: Number(spent ?? 0),
+          rowid: rowid as bigint,
+        });
       }
     }
   }
   return found;
 }
 
-async function deleteKeys(
+/** Deletes rows found earlier in the same transaction, by rowid (no scan for the keys). */
+async function deleteRowids(
   connection: DuckDBConnection,
   category: Category,
-  key: string,
-  rows: readonly EventRow[],
+  rowids: readonly bigint[],
 ) {
-  for (const [workspaceId, group] of groupBy(rows, (r) => r.workspaceId)) {
-    for (const slice of slices(group, MAX_IN_LIST)) {
-      const ids = slice.map((r) => String(r.values[key]));
-      await connection.run(
-        `DELETE FROM ${quote(category)} WHERE workspace_id = $1 AND ${quote(key)} IN (${placeholders(ids.length, 2)})`,
-        [workspaceId, ...ids],
-      );
-    }
+  for (const slice of slices(rowids, MAX_IN_LIST)) {
+    await connection.run(`DELETE FROM ${quote(category)} WHERE rowid IN (${slice.join(', ')})`);
   }
 }
+
+/**
+ * How far before a batch's earliest event a session it touches may have started. Sessions
+ * last at most 4 h (spec §1.3); the margin keeps clock skew and late retries safe while the
+ * time bound lets zone maps prune the lookup.
+ */
+const SESSION_LOOKBACK_MS = 24 * 3600 * 1000;
 
 async function storedSessions(
   connection: DuckDBConnection,
   rows: readonly EventRow[],
-): Promise<Map<string, SessionState>> {
-  const found = new Map<string, SessionState>();
+): Promise<{ states: Map<string, SessionState>; rowids: Map<string, bigint> }> {
+  const states = new Map<string, SessionState>();
+  const rowids = new Map<string, bigint>();
   const withSession = rows.filter(
     (row) => typeof row.values.session_id === 'string' && row.values.session_id !== '',
   );
   for (const [workspaceId, group] of groupBy(withSession, (row) => row.workspaceId)) {
     const ids = [...new Set(group.map((row) => String(row.values.session_id)))];
+    const since = Math.min(...group.map((row) => row.time)) - SESSION_LOOKBACK_MS;
     for (const slice of slices(ids, MAX_IN_LIST)) {
       const reader = await connection.runAndReadAll(
-        `SELECT * REPLACE (epoch_ms(time) AS time, epoch_ms(end_time) AS end_time, epoch_ms(first_view_time) AS first_view_time, epoch_ms(last_view_time) AS last_view_time) FROM "session" WHERE workspace_id = $1 AND session_id IN (${placeholders(slice.length, 2)})`,
-        [workspaceId, ...slice],
+        `SELECT * REPLACE (epoch_ms(time) AS time, epoch_ms(end_time) AS end_time, epoch_ms(first_view_time) AS first_view_time, epoch_ms(last_view_time) AS last_view_time), rowid AS _rowid FROM "session" WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT) AND session_id IN (${placeholders(slice.length, 3)})`,
+        [workspaceId, BigInt(Math.floor(since)), ...slice],
       );
       for (const record of reader.getRowObjectsJS()) {
-        const values = readValues(record);
+        const { _rowid, ...stored } = record;
         const state: SessionState = {
           workspaceId,
-          sessionId: String(record.session_id),
-          start: Number(record.time),
-          end: Number(record.end_time),
-          firstViewTime: record.first_view_time === null ? null : Number(record.first_view_time),
-          lastViewTime: record.last_view_time === null ? null : Number(record.last_view_time),
-          values,
+          sessionId: String(stored.session_id),
+          start: Number(stored.time),
+          end: Number(stored.end_time),
+          firstViewTime: stored.first_view_time === null ? null : Number(stored.first_view_time),
+          lastViewTime: stored.last_view_time === null ? null : Number(stored.last_view_time),
+          values: readValues(stored),
         };
-        found.set(sessionKey(workspaceId, state.sessionId), state);
+        const key = sessionKey(workspaceId, state.sessionId);
+        states.set(key, state);
+        rowids.set(key, _rowid as bigint);
       }
     }
   }
-  return found;
-}
-
-async function deleteSessionRows(connection: DuckDBConnection, sessions: readonly SessionState[]) {
-  for (const [workspaceId, group] of groupBy(sessions, (s) => s.workspaceId)) {
-    for (const slice of slices(group, MAX_IN_LIST)) {
-      await connection.run(
-        `DELETE FROM "session" WHERE workspace_id = $1 AND session_id IN (${placeholders(slice.length, 2)})`,
-        [workspaceId, ...slice.map((s) => s.sessionId)],
-      );
-    }
-  }
+  return { states, rowids };
 }
 
 type RowValues = Record<string, StoredValue | null>;
