@@ -59,6 +59,10 @@ describe('server config', () => {
       ipHeader: 'x-forwarded-for',
       ingestRate: 100,
       geo: true,
+      demo: false,
+      consoleDir: undefined,
+      shopDir: undefined,
+      sdkDir: undefined,
     });
   });
 
@@ -80,6 +84,10 @@ describe('server config', () => {
       ipHeader: 'x-real-ip',
       ingestRate: 0,
       geo: false,
+      demo: false,
+      consoleDir: undefined,
+      shopDir: undefined,
+      sdkDir: undefined,
     });
   });
 

@@ -106,6 +106,8 @@ export function startDemoTraffic(options: {
   clock: () => number;
   logger: Logger;
   trickleMs?: number;
+  /** How much history the first start sends. Default a week. */
+  backfillMs?: number;
 }): DemoTraffic {
   const { origin, dataDir, state, clock, logger } = options;
   let stopped = false;
@@ -117,19 +119,21 @@ export function startDemoTraffic(options: {
       body: encodeLines(batch.points, { precision: 'ms' }),
       headers: { 'x-forwarded-for': batch.clientIp },
     });
-    if (!response.ok) throw new Error(`demo ingest answered ${response.status}: ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`demo ingest answered ${response.status}: ${await response.text()}`);
   };
   // Many requests in flight, as many SDKs would send them: the server commits them together.
   const send = async (from: number, to: number, seed: number) => {
     const batches = generateBatches({ apps: DEMO_APPS, from, to, sessionsPerHour: 20, seed });
     const lane = async () => {
-      for (let next = batches.next(); !next.done && !stopped; next = batches.next()) await post(next.value);
+      for (let next = batches.next(); !next.done && !stopped; next = batches.next())
+        await post(next.value);
     };
     await Promise.all(Array.from({ length: 16 }, lane));
   };
 
   const start = clock();
-  const from = Math.max(state.seeded_until, start - 7 * DAY);
+  const from = Math.max(state.seeded_until, start - (options.backfillMs ?? 7 * DAY));
   const backfilled = (async () => {
     const days: [number, number][] = [];
     for (let end = start; end > from; end -= DAY) days.push([Math.max(from, end - DAY), end]);

@@ -9,6 +9,7 @@ import type { App, CreateAppInput } from '@rumkit/core/api';
 import type { Category } from '@rumkit/core/schema';
 import { createApp } from '../app.js';
 import { loadConfig, type ServerConfig } from '../config.js';
+import { ensureDemoWorkspace } from '../demo-mode/demo.js';
 import type { Logger } from '../http/errors.js';
 import { openServices, type Services } from '../services/open.js';
 import type { StoredRecord } from '../store/types.js';
@@ -44,6 +45,8 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   clock?: () => number;
   logger?: Logger;
+  /** Demo mode: the demo workspace and `/demo/config.json` (no traffic is sent). */
+  demo?: boolean;
 }
 
 const quiet: Logger = { info: () => undefined, error: () => undefined };
@@ -58,7 +61,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const logger = options.logger ?? quiet;
   const clock = options.clock ?? Date.now;
   const services = await openServices(config, logger, clock);
-  const app = createApp({ config, logger, services, clock });
+  const demo = options.demo
+    ? { state: await ensureDemoWorkspace(services.registry, dataDir, clock()) }
+    : undefined;
+  const app = createApp({ config, logger, services, clock, ...(demo ? { demo } : {}) });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve, reject) => {
     server.once('listening', resolve);
