@@ -8,6 +8,7 @@ import { createRateLimiter } from './http/rate-limit.js';
 import { datakitRoutes } from './ingest/datakit/routes.js';
 import { adminRoutes } from './routes/admin.js';
 import { appsRoutes } from './routes/apps.js';
+import { eventsRoutes } from './routes/events.js';
 import { type StatusInfo, statusRoutes } from './routes/status.js';
 import { sameSecret } from './services/keys.js';
 import type { Services } from './services/open.js';
@@ -36,6 +37,10 @@ export const SERVES: StatusInfo['serves'] = [
   { path: 'GET /v1/env_variable', what: 'remote SDK configuration per app_id' },
   { path: '/api/v1/admin/*', what: 'workspaces and API keys (admin key)' },
   { path: '/api/v1/apps', what: "the workspace's apps (workspace key)" },
+  {
+    path: '/api/v1/events/*',
+    what: 'explorer: search, facets, histogram, analysis (workspace key)',
+  },
   { path: 'GET /api/v1/openapi.json', what: 'the OpenAPI document of the JSON API' },
 ];
 
@@ -77,6 +82,7 @@ export function createApp({ config, logger, services, clock = Date.now, demo }: 
   const workspace = requireWorkspace((secret) => workspaceOfSecret(registry, secret, clock()));
   api.use(adminRoutes({ registry, store: worker.store, clock, admin, workspace }));
   api.use(appsRoutes({ registry, clock, workspace }));
+  api.use(eventsRoutes({ store: worker.store, workspace }));
   app.use(api);
   if (demo) app.use(demoRoutes(demo));
 

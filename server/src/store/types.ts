@@ -1,4 +1,6 @@
+import type { Aggregate, AnalysisResult, FacetResult, HistogramResult } from '@rumkit/core/api';
 import type { Category, IngestCategory } from '@rumkit/core/schema';
+import type { Filter } from '@rumkit/core/search';
 
 /** A value as stored: typed by the catalogue (json stays a string). */
 export type StoredValue = string | number | bigint | boolean;
@@ -46,6 +48,46 @@ export interface RetentionCut {
   before: number;
 }
 
+/** The part every explorer question shares: already parsed and checked by the service. */
+export interface QueryScope {
+  category: Category;
+  workspaceId: string;
+  from: number;
+  to: number;
+  /** Only these apps; undefined means every app of the workspace. */
+  appIds?: readonly string[];
+  filter: Filter | null;
+  /** Custom keys seen in this category (the service checked the filter against them). */
+  customKeys: ReadonlySet<string>;
+}
+
+export interface SearchQuery extends QueryScope {
+  columns?: readonly string[];
+  sort?: { field: string; order: 'asc' | 'desc' };
+  limit: number;
+  cursor?: string;
+}
+
+export interface FacetQuery extends QueryScope {
+  field: string;
+  limit: number;
+  search?: string;
+}
+
+export interface HistogramQuery extends QueryScope {
+  groupBy?: string;
+  buckets: number;
+}
+
+export interface AnalysisQuery extends QueryScope {
+  groupBy: readonly string[];
+  aggregate: Aggregate;
+  field?: string;
+  mode: 'timeseries' | 'toplist';
+  limit: number;
+  buckets: number;
+}
+
 /**
  * Where events live. One engine per deployment (DuckDB embedded by default, ClickHouse when
  * one machine is not enough); a conformance suite holds every engine to the same behaviour.
@@ -60,6 +102,13 @@ export interface EventStore {
   /** Records in a time range, newest first. */
   list(query: ListQuery): Promise<StoredRecord[]>;
   count(query: CountQuery): Promise<number>;
+  /** A page of records under a search; `nextCursor` continues it. */
+  search(query: SearchQuery): Promise<{ rows: StoredRecord[]; nextCursor: string | null }>;
+  facet(query: FacetQuery): Promise<FacetResult>;
+  histogram(query: HistogramQuery): Promise<HistogramResult>;
+  analysis(query: AnalysisQuery): Promise<AnalysisResult>;
+  /** Custom context keys ever stored for a category in a workspace. */
+  customKeys(workspaceId: string, category: Category): Promise<string[]>;
   /** Marks a session as having a replay (the replay ingest calls it). */
   markReplay(workspaceId: string, sessionId: string): Promise<void>;
   /** Deletes records older than each cut, per workspace; returns how many went. */

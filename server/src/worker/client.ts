@@ -17,6 +17,8 @@ export interface IngestWorker {
 /** A store call the store refused (a bad filter, say): a 4xx, not a crash. */
 export class StoreInputError extends Error {
   override name = 'StoreInputError';
+  /** Read by the error handler: a 400. */
+  readonly status = 400;
 }
 
 type Call = { resolve: (value: unknown) => void; reject: (error: Error) => void };
@@ -108,6 +110,11 @@ export async function startIngestWorker(
       write: call('write'),
       list: call('list'),
       count: call('count'),
+      search: call('search'),
+      facet: call('facet'),
+      histogram: call('histogram'),
+      analysis: call('analysis'),
+      customKeys: call('customKeys'),
       markReplay: call('markReplay'),
       deleteOlderThan: call('deleteOlderThan'),
       deleteWorkspace: call('deleteWorkspace'),

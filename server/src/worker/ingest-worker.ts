@@ -82,7 +82,12 @@ async function handle(message: ToWorker) {
         const result = await method(...message.args);
         send({ type: 'done', id: message.id, result });
       } catch (error) {
-        send({ type: 'error', id: message.id, message: (error as Error).message, badInput: true });
+        send({
+          type: 'error',
+          id: message.id,
+          message: (error as Error).message,
+          badInput: (error as Error).name === 'CursorError',
+        });
       }
       return;
     }

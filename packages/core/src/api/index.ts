@@ -2,12 +2,14 @@
 // requests with these schemas and generates its OpenAPI document from them; createHttpBackend
 // parses responses with them.
 import { appRoutes } from './apps.js';
+import { eventRoutes } from './events.js';
 import type { RouteDef } from './route.js';
 import { workspaceRoutes } from './workspaces.js';
 
 export * from './apps.js';
 export * from './common.js';
 export * from './errors.js';
+export * from './events.js';
 export * from './openapi.js';
 export * from './remote-config.js';
 export * from './route.js';
@@ -17,4 +19,5 @@ export * from './workspaces.js';
 export const API_ROUTES: readonly RouteDef[] = [
   ...Object.values(workspaceRoutes),
   ...Object.values(appRoutes),
+  ...Object.values(eventRoutes),
 ];

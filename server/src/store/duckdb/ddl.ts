@@ -49,6 +49,9 @@ export function schemaStatements(): string[] {
     }
   }
   statements.push('CREATE INDEX IF NOT EXISTS view_view_id ON "view" (view_id)');
+  statements.push(
+    'CREATE TABLE IF NOT EXISTS custom_key (workspace_id VARCHAR, category VARCHAR, key VARCHAR, PRIMARY KEY (workspace_id, category, key))',
+  );
   return statements;
 }
 

@@ -25,6 +25,7 @@ import type {
   StoredValue,
 } from '../types.js';
 import { fieldExpression, quote, schemaStatements, tableColumns } from './ddl.js';
+import { analysis, facet, histogram, search } from './query.js';
 
 const CHUNK_ROWS = 2048;
 const TYPES: Record<Column['type'], DuckDBType> = {
@@ -55,6 +56,7 @@ export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStor
   const writer = await instance.connect();
   for (const statement of schemaStatements()) await writer.run(statement);
   const reader = await instance.connect();
+  const seenKeys = await loadCustomKeys(writer);
   let writing = Promise.resolve();
 
   // One write at a time on the writer connection; callers batch (group commit) above this.
@@ -68,8 +70,19 @@ export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStor
   };
 
   return {
-    write: (rows) => exclusive(() => writeBatch(writer, rows)),
+    write: (rows) => exclusive(() => writeBatch(writer, rows, seenKeys)),
     list: (query) => list(reader, query),
+    search: (query) => search(reader, query, toRecord),
+    facet: (query) => facet(reader, query),
+    histogram: (query) => histogram(reader, query),
+    analysis: (query) => analysis(reader, query),
+    customKeys: async (workspaceId, category) => {
+      const result = await reader.runAndReadAll(
+        'SELECT key FROM custom_key WHERE workspace_id = $1 AND category = $2 ORDER BY key',
+        [workspaceId, category],
+      );
+      return result.getRows().map(([key]) => String(key));
+    },
     count: (query) => count(reader, query),
     markReplay: (workspaceId, sessionId) =>
       exclusive(async () => {
@@ -117,6 +130,7 @@ async function transaction<T>(connection: DuckDBConnection, work: () => Promise<
 async function writeBatch(
   connection: DuckDBConnection,
   rows: readonly EventRow[],
+  seenKeys: Set<string>,
 ): Promise<{ written: number }> {
   if (rows.length === 0) return { written: 0 };
   const byCategory = groupBy(rows, (row) => row.category);
@@ -144,6 +158,7 @@ async function writeBatch(
     const sessions = foldSessions(sessionRows, existing.states, (row) => newViews.has(row));
     await deleteRowids(connection, 'session', [...existing.rowids.values()]);
     await appendRows(connection, 'session', [...sessions.values()].map(sessionValues));
+    await recordCustomKeys(connection, rows, seenKeys);
   });
   return { written: rows.length };
 }
@@ -191,6 +206,39 @@ async function storedViewVersions(
     }
   }
   return found;
+}
+
+const keyOf = (workspaceId: string, category: string, key: string) =>
+  `${workspaceId}\u0000${category}\u0000${key}`;
+
+async function loadCustomKeys(connection: DuckDBConnection): Promise<Set<string>> {
+  const reader = await connection.runAndReadAll(
+    'SELECT workspace_id, category, key FROM custom_key',
+  );
+  return new Set(reader.getRows().map(([w, c, k]) => keyOf(String(w), String(c), String(k))));
+}
+
+/** Remembers each custom context key once, so the explorer can search it like a field. */
+async function recordCustomKeys(
+  connection: DuckDBConnection,
+  rows: readonly EventRow[],
+  seen: Set<string>,
+) {
+  const fresh: [string, string, string][] = [];
+  for (const row of rows) {
+    for (const key of Object.keys(row.custom)) {
+      const id = keyOf(row.workspaceId, row.category, key);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      fresh.push([row.workspaceId, row.category, key]);
+    }
+  }
+  for (const slice of slices(fresh, 300)) {
+    await connection.run(
+      `INSERT INTO custom_key VALUES ${slice.map((_, i) => `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`).join(', ')} ON CONFLICT DO NOTHING`,
+      slice.flat(),
+    );
+  }
 }
 
 /** Deletes rows found earlier in the same transaction, by rowid (no scan for the keys). */
@@ -297,6 +345,18 @@ function readValues(record: Record<string, unknown>): Record<string, StoredValue
   return values;
 }
 
+/** A row as read from a table, back as a flat record. */
+function toRecord(record: Record<string, unknown>): StoredRecord {
+  const { _rowid: _, ...row } = record;
+  return {
+    ...readValues(row),
+    time: Number(row.time),
+    workspace_id: String(row.workspace_id),
+    custom:
+      row.custom == null ? {} : (JSON.parse(String(row.custom)) as Record<string, StoredValue>),
+  };
+}
+
 /** JSON has no 64-bit integers: those beyond 2^53 were written as strings. */
 function readAttrs(json: string): Record<string, StoredValue> {
   const attrs = JSON.parse(json) as Record<string, StoredValue>;
@@ -401,15 +461,7 @@ async function list(connection: DuckDBConnection, query: ListQuery): Promise<Sto
     `SELECT * REPLACE (epoch_ms(time) AS time) FROM ${quote(query.category)} WHERE ${sql} ORDER BY time DESC LIMIT ${limit}`,
     params,
   );
-  return reader.getRowObjectsJS().map((record) => ({
-    ...readValues(record),
-    time: Number(record.time),
-    workspace_id: String(record.workspace_id),
-    custom:
-      record.custom === null
-        ? {}
-        : (JSON.parse(String(record.custom)) as Record<string, StoredValue>),
-  }));
+  return reader.getRowObjectsJS().map(toRecord);
 }
 
 async function count(connection: DuckDBConnection, query: CountQuery): Promise<number> {
