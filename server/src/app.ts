@@ -8,6 +8,7 @@ import { createRateLimiter } from './http/rate-limit.js';
 import { datakitRoutes } from './ingest/datakit/routes.js';
 import { adminRoutes } from './routes/admin.js';
 import { appsRoutes } from './routes/apps.js';
+import { detailsRoutes } from './routes/details.js';
 import { eventsRoutes } from './routes/events.js';
 import { type StatusInfo, statusRoutes } from './routes/status.js';
 import { sameSecret } from './services/keys.js';
@@ -83,6 +84,7 @@ export function createApp({ config, logger, services, clock = Date.now, demo }: 
   api.use(adminRoutes({ registry, store: worker.store, clock, admin, workspace }));
   api.use(appsRoutes({ registry, clock, workspace }));
   api.use(eventsRoutes({ store: worker.store, workspace }));
+  api.use(detailsRoutes({ store: worker.store, clock, workspace }));
   app.use(api);
   if (demo) app.use(demoRoutes(demo));
 

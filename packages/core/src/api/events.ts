@@ -16,7 +16,7 @@ export const explorerCategory = z.enum(EXPLORER_CATEGORIES).meta({ id: 'Explorer
 const MAX_RANGE_MS = 400 * 24 * 3600 * 1000;
 
 /** What every explorer question starts from: a category, a time range, a search, apps. */
-const scopeShape = {
+export const scopeShape = {
   category: explorerCategory,
   from: z
     .number()
@@ -36,7 +36,7 @@ const scopeShape = {
     .describe('Only these apps; default all of the workspace.'),
 };
 
-function checkRange(value: { from: number; to: number }, ctx: z.RefinementCtx) {
+export function checkRange(value: { from: number; to: number }, ctx: z.RefinementCtx) {
   if (value.from >= value.to)
     ctx.addIssue({ code: 'custom', message: 'from must be before to', path: ['from'] });
   else if (value.to - value.from > MAX_RANGE_MS) {

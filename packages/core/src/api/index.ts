@@ -2,12 +2,14 @@
 // requests with these schemas and generates its OpenAPI document from them; createHttpBackend
 // parses responses with them.
 import { appRoutes } from './apps.js';
+import { detailRoutes } from './details.js';
 import { eventRoutes } from './events.js';
 import type { RouteDef } from './route.js';
 import { workspaceRoutes } from './workspaces.js';
 
 export * from './apps.js';
 export * from './common.js';
+export * from './details.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './openapi.js';
@@ -20,4 +22,5 @@ export const API_ROUTES: readonly RouteDef[] = [
   ...Object.values(workspaceRoutes),
   ...Object.values(appRoutes),
   ...Object.values(eventRoutes),
+  ...Object.values(detailRoutes),
 ];

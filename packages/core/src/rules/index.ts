@@ -8,4 +8,17 @@ export {
   isValidAppId,
 } from './appId.js';
 export { APP_TYPES, type AppType, isAppType } from './appTypes.js';
+export { errorPattern } from './errorPattern.js';
+export { type FuzzyMatch, type FuzzyResult, fuzzyFilter, fuzzyMatch } from './fuzzy.js';
+export {
+  type SdkGuide,
+  type SdkSnippet,
+  type SnippetContext,
+  type SnippetId,
+  type SnippetLanguage,
+  type SnippetPlatform,
+  sdkGuide,
+  snippetPlatformOf,
+  WEB_SDK,
+} from './snippets.js';
 export { pathGroup, statusGroup } from './urlGroup.js';

@@ -1,0 +1,198 @@
+import type {
+  ErrorClusters,
+  ErrorClustersInput,
+  EventDetail,
+  EventRecord,
+  ExplorerCategory,
+  SessionDetail,
+  ViewDetail,
+} from '@rumkit/core/api';
+import { errorPattern } from '@rumkit/core/rules';
+import { getField } from '@rumkit/core/schema';
+import { HttpError } from '../http/errors.js';
+import type { EventStore, StoredRecord } from '../store/types.js';
+import { jsonRecord, prepareScope } from './explorer.js';
+
+const DAY = 24 * 3600 * 1000;
+/** Most events a session timeline returns (a long SPA session can have thousands). */
+const TIMELINE_LIMIT = 5000;
+const CLUSTER_SAMPLE = 10_000;
+
+/** The id field of each category's records. */
+export const ID_FIELD: Record<ExplorerCategory, string> = {
+  session: 'session_id',
+  view: 'view_id',
+  resource: 'resource_id',
+  error: 'error_id',
+  action: 'action_id',
+  long_task: 'long_task_id',
+};
+
+export interface Lookback {
+  from?: number | undefined;
+  to?: number | undefined;
+}
+
+function window(lookback: Lookback, now: number) {
+  return { from: lookback.from ?? now - 15 * DAY, to: lookback.to ?? now + DAY };
+}
+
+const tagged =
+  (category: string) =>
+  (record: StoredRecord): EventRecord => ({ ...jsonRecord(record), category });
+
+export async function sessionDetail(
+  store: EventStore,
+  workspaceId: string,
+  sessionId: string,
+  lookback: Lookback,
+  now: number,
+): Promise<SessionDetail> {
+  const range = { workspaceId, ...window(lookback, now), where: { session_id: sessionId } };
+  const [session] = await store.list({ category: 'session', ...range, limit: 1 });
+  if (!session)
+    throw new HttpError(
+      404,
+      'session.not_found',
+      `no session ${JSON.stringify(sessionId)} in this workspace and range`,
+    );
+  const lists = await Promise.all(
+    (['view', 'action', 'error', 'resource', 'long_task'] as const).map(async (category) =>
+      (await store.list({ category, ...range, limit: TIMELINE_LIMIT })).map(tagged(category)),
+    ),
+  );
+  const events = lists.flat().sort((a, b) => a.time - b.time);
+  return {
+    session: jsonRecord(session),
+    events: events.slice(0, TIMELINE_LIMIT),
+    truncated:
+      events.length > TIMELINE_LIMIT || lists.some((list) => list.length === TIMELINE_LIMIT),
+  };
+}
+
+export async function viewDetail(
+  store: EventStore,
+  workspaceId: string,
+  viewId: string,
+  lookback: Lookback,
+  now: number,
+): Promise<ViewDetail> {
+  const range = { workspaceId, ...window(lookback, now), where: { view_id: viewId } };
+  const [view] = await store.list({ category: 'view', ...range, limit: 1 });
+  if (!view)
+    throw new HttpError(
+      404,
+      'view.not_found',
+      `no view ${JSON.stringify(viewId)} in this workspace and range`,
+    );
+  const oldestFirst = (records: StoredRecord[]) =>
+    records.sort((a, b) => a.time - b.time).map(jsonRecord);
+  const [resources, errors, actions, longTasks] = await Promise.all(
+    (['resource', 'error', 'action', 'long_task'] as const).map((category) =>
+      store.list({ category, ...range, limit: TIMELINE_LIMIT }),
+    ),
+  );
+  return {
+    view: jsonRecord(view),
+    resources: oldestFirst(resources ?? []),
+    errors: oldestFirst(errors ?? []),
+    actions: oldestFirst(actions ?? []),
+    long_tasks: oldestFirst(longTasks ?? []),
+  };
+}
+
+export async function eventDetail(
+  store: EventStore,
+  workspaceId: string,
+  category: ExplorerCategory,
+  id: string,
+  lookback: Lookback,
+  now: number,
+): Promise<EventDetail> {
+  const base = { workspaceId, ...window(lookback, now) };
+  const [event] = await store.list({
+    category,
+    ...base,
+    where: { [ID_FIELD[category]]: id },
+    limit: 1,
+  });
+  if (!event)
+    throw new HttpError(
+      404,
+      'event.not_found',
+      `no ${category} ${JSON.stringify(id)} in this workspace and range`,
+    );
+  const find = async (which: 'session' | 'view' | 'action', key: string) => {
+    const value = event[key];
+    if (typeof value !== 'string' || value === '' || which === category) return null;
+    const [found] = await store.list({
+      category: which,
+      ...base,
+      where: { [key]: value },
+      limit: 1,
+    });
+    return found ? jsonRecord(found) : null;
+  };
+  const [session, view, action] = await Promise.all([
+    find('session', 'session_id'),
+    find('view', 'view_id'),
+    find('action', 'action_id'),
+  ]);
+  return { event: jsonRecord(event), session, view, action };
+}
+
+/**
+ * Error clusters (spec §1.6): the newest errors of the range, up to 10,000, grouped by the
+ * pattern of error_message (values masked) or by up to three fields.
+ */
+export async function errorClusters(
+  store: EventStore,
+  workspaceId: string,
+  input: ErrorClustersInput,
+): Promise<ErrorClusters> {
+  const scope = await prepareScope(store, workspaceId, { ...input, category: 'error' });
+  for (const field of input.fields ?? []) {
+    if (!scope.customKeys.has(field) && !isErrorField(field)) {
+      throw new HttpError(
+        400,
+        'field.unknown',
+        `fields: error records have no field ${JSON.stringify(field)}`,
+      );
+    }
+  }
+  const { rows } = await store.search({ ...scope, limit: CLUSTER_SAMPLE });
+  const clusters = new Map<string, ErrorClusters['clusters'][number]>();
+  for (const row of rows) {
+    const group = input.fields?.length
+      ? Object.fromEntries(input.fields.map((f) => [f, row[f] ?? row.custom[f] ?? null]))
+      : null;
+    const pattern = group
+      ? Object.values(group)
+          .map((v) => (v === null ? '∅' : String(v)))
+          .join(' · ')
+      : errorPattern(String(row.error_message ?? ''));
+    const cluster = clusters.get(pattern);
+    if (cluster) {
+      cluster.count++;
+      cluster.first_seen = Math.min(cluster.first_seen, row.time);
+      cluster.last_seen = Math.max(cluster.last_seen, row.time);
+    } else {
+      clusters.set(pattern, {
+        pattern,
+        group,
+        count: 1,
+        first_seen: row.time,
+        last_seen: row.time,
+        sample: jsonRecord(row),
+      });
+    }
+  }
+  const sorted = [...clusters.values()].sort(
+    (a, b) => b.count - a.count || b.last_seen - a.last_seen,
+  );
+  return { sampled: rows.length, clusters: sorted.slice(0, input.limit ?? 50) };
+}
+
+function isErrorField(name: string): boolean {
+  return (getField(name)?.categories as readonly string[] | undefined)?.includes('error') ?? false;
+}
