@@ -1,3 +1,4 @@
+import { DEFAULT_PRICES } from '@rumkit/core/rules';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
 import type { Logger } from './http/errors.js';
@@ -60,6 +61,7 @@ describe('server config', () => {
       ingestRate: 100,
       geo: true,
       demo: false,
+      prices: DEFAULT_PRICES,
       consoleDir: undefined,
       shopDir: undefined,
       sdkDir: undefined,
@@ -85,6 +87,7 @@ describe('server config', () => {
       ingestRate: 0,
       geo: false,
       demo: false,
+      prices: DEFAULT_PRICES,
       consoleDir: undefined,
       shopDir: undefined,
       sdkDir: undefined,
@@ -100,5 +103,9 @@ describe('server config', () => {
       'RUMKIT_GEO must be on or off, got "maybe"',
     );
     expect(() => loadConfig({ RUMKIT_INGEST_RATE: '-1' }, '/srv')).toThrow(/RUMKIT_INGEST_RATE/);
+    expect(() => loadConfig({ RUMKIT_PRICES: '{' }, '/srv')).toThrow(/RUMKIT_PRICES must be JSON/);
+    expect(() => loadConfig({ RUMKIT_PRICES: '{"currency":"USD"}' }, '/srv')).toThrow(/perTenThousandPv/);
+    const usd = '{"currency":"USD","perTenThousandPv":{"3":0.1,"7":0.14,"14":0.29},"perThousandReplays":0.35}';
+    expect(loadConfig({ RUMKIT_PRICES: usd }, '/srv').prices.currency).toBe('USD');
   });
 });

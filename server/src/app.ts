@@ -11,6 +11,7 @@ import { appsRoutes } from './routes/apps.js';
 import { detailsRoutes } from './routes/details.js';
 import { eventsRoutes } from './routes/events.js';
 import { type StatusInfo, statusRoutes } from './routes/status.js';
+import { usageRoutes } from './routes/usage.js';
 import { sameSecret } from './services/keys.js';
 import type { Services } from './services/open.js';
 import { workspaceOfSecret } from './services/workspaces.js';
@@ -85,6 +86,7 @@ export function createApp({ config, logger, services, clock = Date.now, demo }: 
   api.use(appsRoutes({ registry, clock, workspace }));
   api.use(eventsRoutes({ store: worker.store, workspace }));
   api.use(detailsRoutes({ store: worker.store, clock, workspace }));
+  api.use(usageRoutes({ store: worker.store, registry, clock, prices: config.prices, workspace }));
   app.use(api);
   if (demo) app.use(demoRoutes(demo));
 

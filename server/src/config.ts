@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_PRICES, type PriceTable } from '@rumkit/core/rules';
 
 export interface ServerConfig {
   /** TCP port to listen on. Default 8080. */
@@ -17,6 +18,8 @@ export interface ServerConfig {
   geo: boolean;
   /** Demo mode: a seeded demo workspace with live traffic, its key handed to the console. */
   demo: boolean;
+  /** Prices for the usage report (RUMKIT_PRICES, JSON); the spec's China-site CNY prices by default. */
+  prices: PriceTable;
   /** Static sites served in demo mode (set by `npm start`). */
   consoleDir: string | undefined;
   shopDir: string | undefined;
@@ -34,6 +37,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     ingestRate: parseInteger('RUMKIT_INGEST_RATE', env.RUMKIT_INGEST_RATE ?? '100', 0, 1_000_000),
     geo: parseSwitch('RUMKIT_GEO', env.RUMKIT_GEO ?? 'on'),
     demo: parseSwitch('RUMKIT_DEMO', env.RUMKIT_DEMO ?? 'off'),
+    prices: parsePrices(env.RUMKIT_PRICES),
     consoleDir: dir(cwd, env.RUMKIT_CONSOLE_DIR),
     shopDir: dir(cwd, env.RUMKIT_SHOP_DIR),
     sdkDir: dir(cwd, env.RUMKIT_SDK_DIR),
@@ -56,4 +60,26 @@ function parseSwitch(name: string, raw: string): boolean {
 
 function dir(cwd: string, raw: string | undefined): string | undefined {
   return raw ? path.resolve(cwd, raw) : undefined;
+}
+
+function parsePrices(raw: string | undefined): PriceTable {
+  if (!raw) return DEFAULT_PRICES;
+  let value: Partial<PriceTable>;
+  try {
+    value = JSON.parse(raw) as Partial<PriceTable>;
+  } catch (error) {
+    throw new Error(`RUMKIT_PRICES must be JSON: ${(error as Error).message}`);
+  }
+  const tiers = value.perTenThousandPv;
+  const ok =
+    typeof value.currency === 'string' &&
+    typeof value.perThousandReplays === 'number' &&
+    tiers !== undefined &&
+    [3, 7, 14].every((t) => typeof tiers[t as 3 | 7 | 14] === 'number');
+  if (!ok) {
+    throw new Error(
+      'RUMKIT_PRICES must look like {"currency":"USD","perTenThousandPv":{"3":0.1,"7":0.14,"14":0.29},"perThousandReplays":0.35}',
+    );
+  }
+  return value as PriceTable;
 }

@@ -5,6 +5,7 @@ export interface WorkspaceRecord {
   id: string;
   name: string;
   retention_days: RetentionDays;
+  time_zone: string;
   created_at: string;
 }
 
@@ -55,7 +56,7 @@ export interface RegistryStore {
 }
 
 export function openRegistry(file: JsonFile<Registry>): RegistryStore {
-  let state: Registry = file.read() ?? { version: 1, workspaces: [], keys: [], apps: [] };
+  let state: Registry = migrate(file.read() ?? { version: 1, workspaces: [], keys: [], apps: [] });
   const listeners: ((registry: Readonly<Registry>) => void)[] = [];
   let chain = Promise.resolve();
   let dirty = false;
@@ -101,4 +102,10 @@ export function openRegistry(file: JsonFile<Registry>): RegistryStore {
       if (dirty) save();
     },
   };
+}
+
+/** Fills what older registry files lack. */
+function migrate(registry: Registry): Registry {
+  for (const workspace of registry.workspaces) workspace.time_zone ??= 'UTC';
+  return registry;
 }

@@ -16,6 +16,7 @@ export function createWorkspace(
       id: newId('ws'),
       name: input.name,
       retention_days: input.retention_days ?? DEFAULT_RETENTION,
+      time_zone: 'UTC',
       created_at: new Date(now).toISOString(),
     };
     draft.workspaces.push(workspace);
@@ -33,13 +34,18 @@ export function findWorkspace(registry: RegistryStore, id: string): WorkspaceRec
 export function updateWorkspace(
   registry: RegistryStore,
   id: string,
-  input: { name?: string | undefined; retention_days?: RetentionDays | undefined },
+  input: {
+    name?: string | undefined;
+    retention_days?: RetentionDays | undefined;
+    time_zone?: string | undefined;
+  },
 ): Promise<WorkspaceRecord> {
   findWorkspace(registry, id);
   return registry.update((draft) => {
     const workspace = draft.workspaces.find((w) => w.id === id) as WorkspaceRecord;
     if (input.name !== undefined) workspace.name = input.name;
     if (input.retention_days !== undefined) workspace.retention_days = input.retention_days;
+    if (input.time_zone !== undefined) workspace.time_zone = input.time_zone;
     return workspace;
   });
 }

@@ -42,6 +42,13 @@ export interface CountQuery {
   where?: Record<string, string | number | boolean>;
 }
 
+export interface UsageBucket {
+  bucket: number;
+  appId: string;
+  category: 'view' | 'resource' | 'error' | 'action' | 'long_task' | 'replay';
+  count: number;
+}
+
 /** Rows older than `before` (ms) in the given workspace go. */
 export interface RetentionCut {
   workspaceId: string;
@@ -107,6 +114,12 @@ export interface EventStore {
   facet(query: FacetQuery): Promise<FacetResult>;
   histogram(query: HistogramQuery): Promise<HistogramResult>;
   analysis(query: AnalysisQuery): Promise<AnalysisResult>;
+  /**
+   * Counts per app and time bucket (ms since the epoch, multiples of `bucketMs`) for billing:
+   * records per category (views are PV, one row per view_id) and replay sessions (weighted
+   * by session_time_spent_count), by start time.
+   */
+  usage(workspaceId: string, from: number, to: number, bucketMs: number): Promise<UsageBucket[]>;
   /** Custom context keys ever stored for a category in a workspace. */
   customKeys(workspaceId: string, category: Category): Promise<string[]>;
   /** Marks a session as having a replay (the replay ingest calls it). */

@@ -115,6 +115,7 @@ export async function startIngestWorker(
       histogram: call('histogram'),
       analysis: call('analysis'),
       customKeys: call('customKeys'),
+      usage: call('usage'),
       markReplay: call('markReplay'),
       deleteOlderThan: call('deleteOlderThan'),
       deleteWorkspace: call('deleteWorkspace'),

@@ -5,6 +5,7 @@ import { appRoutes } from './apps.js';
 import { detailRoutes } from './details.js';
 import { eventRoutes } from './events.js';
 import type { RouteDef } from './route.js';
+import { usageRoutes } from './usage.js';
 import { workspaceRoutes } from './workspaces.js';
 
 export * from './apps.js';
@@ -15,6 +16,7 @@ export * from './events.js';
 export * from './openapi.js';
 export * from './remote-config.js';
 export * from './route.js';
+export * from './usage.js';
 export * from './workspaces.js';
 
 /** Every route of the API, in the order the OpenAPI document lists them. */
@@ -23,4 +25,5 @@ export const API_ROUTES: readonly RouteDef[] = [
   ...Object.values(appRoutes),
   ...Object.values(eventRoutes),
   ...Object.values(detailRoutes),
+  ...Object.values(usageRoutes),
 ];

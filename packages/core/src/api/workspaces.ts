@@ -13,6 +13,7 @@ export const workspace = z
     id: z.string(),
     name: z.string(),
     retention_days: retentionDays,
+    time_zone: z.string().describe('IANA time zone in which usage days are counted. Default UTC.'),
     created_at: isoTime,
   })
   .meta({ id: 'Workspace' });
@@ -23,8 +24,24 @@ export const workspaceName = z.string().trim().min(1).max(100);
 export const createWorkspaceBody = z
   .object({ name: workspaceName, retention_days: retentionDays.optional() })
   .strict();
+export const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not an IANA time zone, such as Asia/Shanghai or UTC' },
+);
+
 export const updateWorkspaceBody = z
-  .object({ name: workspaceName.optional(), retention_days: retentionDays.optional() })
+  .object({
+    name: workspaceName.optional(),
+    retention_days: retentionDays.optional(),
+    time_zone: timeZone.optional(),
+  })
   .strict();
 
 export const apiKey = z
@@ -123,6 +140,17 @@ export const workspaceRoutes = {
     summary: 'Revoke an API key.',
     params: keyParams,
     status: 204,
+  }),
+  updateCurrentWorkspace: defineRoute({
+    id: 'updateCurrentWorkspace',
+    method: 'PATCH',
+    path: '/api/v1/workspace',
+    auth: 'workspace',
+    tag: 'workspace',
+    summary:
+      'Change the retention policy (3, 7 or 14 days; data past it is deleted within the hour) or the time zone of usage days.',
+    body: updateWorkspaceBody,
+    response: workspace,
   }),
   currentWorkspace: defineRoute({
     id: 'currentWorkspace',

@@ -8,6 +8,15 @@ export {
   isValidAppId,
 } from './appId.js';
 export { APP_TYPES, type AppType, isAppType } from './appTypes.js';
+export {
+  billedUnits,
+  type DailyCounts,
+  DEFAULT_PRICES,
+  dailyCost,
+  type PriceTable,
+  projectMonth,
+  type RetentionTier,
+} from './billing.js';
 export { errorPattern } from './errorPattern.js';
 export { type FuzzyMatch, type FuzzyResult, fuzzyFilter, fuzzyMatch } from './fuzzy.js';
 export {

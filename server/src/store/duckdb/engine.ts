@@ -23,6 +23,7 @@ import type {
   RetentionCut,
   StoredRecord,
   StoredValue,
+  UsageBucket,
 } from '../types.js';
 import { fieldExpression, quote, schemaStatements, tableColumns } from './ddl.js';
 import { analysis, facet, histogram, search } from './query.js';
@@ -76,6 +77,7 @@ export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStor
     facet: (query) => facet(reader, query),
     histogram: (query) => histogram(reader, query),
     analysis: (query) => analysis(reader, query),
+    usage: (workspaceId, from, to, bucketMs) => usage(reader, workspaceId, from, to, bucketMs),
     customKeys: async (workspaceId, category) => {
       const result = await reader.runAndReadAll(
         'SELECT key FROM custom_key WHERE workspace_id = $1 AND category = $2 ORDER BY key',
@@ -462,6 +464,37 @@ async function list(connection: DuckDBConnection, query: ListQuery): Promise<Sto
     params,
   );
   return reader.getRowObjectsJS().map(toRecord);
+}
+
+async function usage(
+  connection: DuckDBConnection,
+  workspaceId: string,
+  from: number,
+  to: number,
+  bucketMs: number,
+): Promise<UsageBucket[]> {
+  const bounds =
+    'workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT) AND time < make_timestamp_ms($3::BIGINT)';
+  const bucket = '(epoch_ms(time) // $4) * $4';
+  const parts = (['view', 'resource', 'error', 'action', 'long_task'] as const).map(
+    (category) =>
+      `SELECT ${bucket} AS b, app_id, '${category}' AS c, count(*) AS n FROM "${category}" WHERE ${bounds} GROUP BY ALL`,
+  );
+  parts.push(
+    `SELECT ${bucket} AS b, app_id, 'replay' AS c, sum(session_time_spent_count) AS n FROM "session" WHERE ${bounds} AND session_has_replay GROUP BY ALL`,
+  );
+  const reader = await connection.runAndReadAll(parts.join(' UNION ALL '), [
+    workspaceId,
+    BigInt(Math.floor(from)),
+    BigInt(Math.ceil(to)),
+    BigInt(bucketMs),
+  ]);
+  return reader.getRows().map(([b, appId, c, n]) => ({
+    bucket: Number(b),
+    appId: String(appId),
+    category: String(c) as UsageBucket['category'],
+    count: Number(n),
+  }));
 }
 
 async function count(connection: DuckDBConnection, query: CountQuery): Promise<number> {
