@@ -10,6 +10,7 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const steps = [
   ['lint and format (biome)', bin('biome'), ['ci', '.']],
   ['typecheck (tsc -b)', bin('tsc'), ['-b']],
+  ['typecheck the demo console', bin('tsc'), ['-p', 'examples/console']],
   ['import boundaries', 'npm', ['run', '--silent', 'check:boundaries']],
   [
     'schema doc is current',

@@ -1,12 +1,9 @@
-import { createApp, loadConfig } from '@rumkit/server';
 import { describe, expect, it } from 'vitest';
 import { browserForFile, collectPageProblems, screenshot } from './support/browser.js';
-import { serverForFile } from './support/serve.js';
+import { rumServerForFile } from './support/rum-server.js';
 
 const browser = browserForFile();
-const server = serverForFile(() =>
-  createApp({ config: loadConfig({}, process.cwd()), logger: { info() {}, error() {} } }),
-);
+const server = rumServerForFile({ env: { RUMKIT_GEO: 'off' } });
 
 describe('the server front page in Chromium', () => {
   it('tells a visitor what the server serves, without errors', async () => {

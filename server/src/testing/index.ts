@@ -45,8 +45,11 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   clock?: () => number;
   logger?: Logger;
-  /** Demo mode: the demo workspace and `/demo/config.json` (no traffic is sent). */
-  demo?: boolean;
+  /**
+   * Demo mode: the demo workspace, `/demo/config.json` and, when given, the console, shop and
+   * SDK sites (no traffic is sent).
+   */
+  demo?: boolean | { consoleDir?: string; shopDir?: string; sdkDir?: string };
 }
 
 const quiet: Logger = { info: () => undefined, error: () => undefined };
@@ -62,7 +65,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const clock = options.clock ?? Date.now;
   const services = await openServices(config, logger, clock);
   const demo = options.demo
-    ? { state: await ensureDemoWorkspace(services.registry, dataDir, clock()) }
+    ? {
+        state: await ensureDemoWorkspace(services.registry, dataDir, clock()),
+        ...(typeof options.demo === 'object' ? options.demo : {}),
+      }
     : undefined;
   const app = createApp({ config, logger, services, clock, ...(demo ? { demo } : {}) });
   const server: Server = app.listen(0, '127.0.0.1');

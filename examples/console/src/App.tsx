@@ -1,0 +1,209 @@
+import { builtInView, currentWorkspaceOptions, type RumBackend } from '@rumkit/core';
+import {
+  ApplicationList,
+  CreateAppWizard,
+  DashboardBinder,
+  type Locale,
+  type RumNavigation,
+  RumProvider,
+  useRumKit,
+} from '@rumkit/react';
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import type { DemoConfig } from './config.js';
+import { href, navigate, type Route, useRoute } from './route.js';
+import { TEXT } from './text.js';
+
+const LOCALE_KEY = 'rumkit-console-locale';
+
+function initialLocale(): Locale {
+  const saved = localStorage.getItem(LOCALE_KEY);
+  if (saved === 'en' || saved === 'zh') return saved;
+  return navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/** A host admin app embedding the kit: it owns the layout, the URL and the language. */
+export function App({ backend, config }: { backend: RumBackend; config: DemoConfig }) {
+  const [locale, setLocale] = useState<Locale>(initialLocale);
+  const route = useRoute();
+  useEffect(() => {
+    localStorage.setItem(LOCALE_KEY, locale);
+    document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
+  }, [locale]);
+
+  // The host decides what opening a dashboard, the explorer or a view means: here, screens of
+  // its own, reached by real links.
+  const navigation = useMemo<RumNavigation>(
+    () => ({
+      dashboardHref: ({ app, view, variables }) =>
+        href.dashboard(app.id, view.id, variables.app_id),
+      explorerHref: ({ app, variables }) => href.explorer(app.id, variables.app_id),
+      viewHref: (view, variables) => href.view(view.id, variables.app_id),
+    }),
+    [],
+  );
+
+  return (
+    <RumProvider
+      backend={backend}
+      locale={locale}
+      navigation={navigation}
+      intakeOrigin={config.intakeOrigin}
+      sdkUrl={`${config.intakeOrigin}/sdk/rumkit.js`}
+    >
+      <div className="console">
+        <TopBar locale={locale} onLocale={setLocale} />
+        <main className="console-main" id="main">
+          <h1 className="console-sr">{TEXT[locale].titles[route.screen]}</h1>
+          <Screen route={route} locale={locale} />
+        </main>
+      </div>
+    </RumProvider>
+  );
+}
+
+function TopBar({ locale, onLocale }: { locale: Locale; onLocale: (l: Locale) => void }) {
+  const { backend, queryClient } = useRumKit();
+  const workspace = useQuery(currentWorkspaceOptions(backend), queryClient);
+  const text = TEXT[locale];
+  return (
+    <header className="console-bar">
+      <a className="console-brand" href={href.apps()}>
+        <span className="console-logo" aria-hidden="true">
+          ◔
+        </span>
+        rumkit <span className="console-brand-sub">{text.console}</span>
+      </a>
+      <nav aria-label={text.mainNav} className="console-nav">
+        <a href={href.apps()}>{text.apps}</a>
+        <a href="/shop/" target="_blank" rel="noopener">
+          {text.shop} ↗
+        </a>
+      </nav>
+      <span className="console-workspace" title={text.workspace}>
+        {workspace.data?.name ?? '…'}
+      </span>
+      {/* biome-ignore lint/a11y/useSemanticElements: a pair of toggle buttons, as in most toolbars */}
+      <div className="console-locale" role="group" aria-label={text.language}>
+        {(['en', 'zh'] as const).map((l) => (
+          <button
+            key={l}
+            type="button"
+            aria-pressed={locale === l}
+            lang={l === 'zh' ? 'zh-CN' : 'en'}
+            onClick={() => onLocale(l)}
+          >
+            {l === 'en' ? 'EN' : '中文'}
+          </button>
+        ))}
+      </div>
+    </header>
+  );
+}
+
+function Crumbs({ locale, here }: { locale: Locale; here: string }) {
+  return (
+    <nav aria-label={TEXT[locale].breadcrumbs} className="console-crumbs">
+      <a href={href.apps()}>{TEXT[locale].apps}</a>
+      <span aria-hidden="true">/</span>
+      <span aria-current="page">{here}</span>
+    </nav>
+  );
+}
+
+function Screen({ route, locale }: { route: Route; locale: Locale }): ReactNode {
+  const text = TEXT[locale];
+  useEffect(() => {
+    document.title = `${text.titles[route.screen]} · rumkit`;
+  }, [route.screen, text]);
+
+  switch (route.screen) {
+    case 'apps':
+      return (
+        <>
+          <p className="console-intro">
+            {text.intro}{' '}
+            <a href="/shop/" target="_blank" rel="noopener">
+              {text.introShop}
+            </a>
+          </p>
+          <ApplicationList
+            onCreate={() => navigate(href.newApp())}
+            onEdit={(app) => navigate(href.edit(app.id))}
+            onBindDashboards={(app) => navigate(href.dashboards(app.id))}
+          />
+        </>
+      );
+    case 'new':
+      return (
+        <>
+          <Crumbs locale={locale} here={text.titles.new} />
+          <CreateAppWizard
+            onCancel={() => navigate(href.apps())}
+            onDone={() => navigate(href.apps())}
+          />
+        </>
+      );
+    case 'edit':
+      return (
+        <>
+          <Crumbs locale={locale} here={text.titles.edit} />
+          <CreateAppWizard
+            key={route.id}
+            appId={route.id}
+            step={route.step}
+            onStepChange={(step) => navigate(href.edit(route.id, step))}
+            onCancel={() => navigate(href.apps())}
+            onDone={() => navigate(href.apps())}
+          />
+        </>
+      );
+    case 'dashboards':
+      return (
+        <>
+          <Crumbs locale={locale} here={text.titles.dashboards} />
+          <DashboardBinder appId={route.id} />
+        </>
+      );
+    case 'dashboard':
+    case 'view':
+    case 'explorer': {
+      const view = route.screen === 'explorer' ? undefined : builtInView(route.viewId);
+      const what =
+        route.screen === 'explorer' ? text.explorer : (view?.title[locale] ?? route.viewId);
+      return (
+        <>
+          <Crumbs locale={locale} here={what} />
+          <section className="console-placeholder" aria-labelledby="placeholder-title">
+            <h2 id="placeholder-title">{what}</h2>
+            <p>{text.placeholder}</p>
+            <dl>
+              <dt>app_id</dt>
+              <dd>
+                <code>{route.appId}</code>
+              </dd>
+              {view ? (
+                <>
+                  <dt>{text.filters}</dt>
+                  <dd>{view.variables.join(', ')}</dd>
+                </>
+              ) : null}
+            </dl>
+            <p>
+              <a href={href.apps()}>← {text.back}</a>
+            </p>
+          </section>
+        </>
+      );
+    }
+    case 'not-found':
+      return (
+        <section className="console-placeholder">
+          <h2>{text.notFound}</h2>
+          <p>
+            <a href={href.apps()}>← {text.back}</a>
+          </p>
+        </section>
+      );
+  }
+}

@@ -1,0 +1,213 @@
+import {
+  ApiError,
+  type App,
+  type AppIdAvailability,
+  createAppBody,
+  updateAppBody,
+  type Workspace,
+} from '../api/index.js';
+import { checkAppId } from '../rules/appId.js';
+import { abortReason, appIdTaken, appNotFound, invalidRequest } from './errors.js';
+import type { RequestOptions, RumBackend, RumBackendOperation } from './types.js';
+
+export interface MemoryBackendSeed {
+  /** The workspace the backend speaks for. Default: "Demo workspace", 14 days' retention, UTC. */
+  workspace?: Workspace;
+  /** Apps to start with, in any order (listApps sorts newest first). */
+  apps?: readonly App[];
+  /**
+   * app_ids held by apps of other workspaces: the server keeps app_ids unique across all
+   * workspaces, since ingest routes by app_id alone.
+   */
+  reservedAppIds?: readonly string[];
+  /** Milliseconds since the epoch. Default `Date.now`. */
+  now?: () => number;
+  /** Internal ids for new apps. Default `app_1`, `app_2`, … after the seeded ones. */
+  generateId?: () => string;
+  /**
+   * Milliseconds each call takes, for demos that should feel like a network. Default 0.
+   * A function gets the operation's name.
+   */
+  latency?: number | ((operation: RumBackendOperation) => number);
+}
+
+/**
+ * A complete `RumBackend` in memory, for demos, stories and tests. It validates input with the
+ * same schemas and answers with the same errors as the reference server (the contract suite
+ * runs against both), and copies data in and out so callers never share its state.
+ */
+export function createMemoryBackend(seed: MemoryBackendSeed = {}): RumBackend {
+  const now = seed.now ?? Date.now;
+  const workspace: Workspace = clone(
+    seed.workspace ?? {
+      id: 'ws_demo',
+      name: 'Demo workspace',
+      retention_days: 14,
+      time_zone: 'UTC',
+      created_at: new Date(now()).toISOString(),
+    },
+  );
+  const apps = new Map<string, App>();
+  // Insertion order breaks ties between apps created in the same millisecond: later is newer.
+  const order = new Map<string, number>();
+  let sequence = 0;
+  for (const app of seed.apps ?? []) {
+    apps.set(app.id, clone({ ...app, workspace_id: workspace.id }));
+    order.set(app.id, sequence++);
+  }
+  const reserved = new Set(seed.reservedAppIds ?? []);
+  let counter = apps.size;
+  const generateId =
+    seed.generateId ??
+    (() => {
+      let id: string;
+      do id = `app_${++counter}`;
+      while (apps.has(id));
+      return id;
+    });
+
+  const delayOf = (operation: RumBackendOperation) =>
+    typeof seed.latency === 'function' ? seed.latency(operation) : (seed.latency ?? 0);
+
+  /** Runs one operation after the configured latency, honouring the signal throughout. */
+  function run<T>(
+    operation: RumBackendOperation,
+    options: RequestOptions | undefined,
+    body: () => T,
+  ): Promise<T> {
+    const signal = options?.signal;
+    return new Promise<T>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(abortReason(signal));
+        return;
+      }
+      const settle = () => {
+        signal?.removeEventListener('abort', onAbort);
+        try {
+          resolve(body());
+        } catch (error) {
+          reject(error);
+        }
+      };
+      const delay = delayOf(operation);
+      const timer = delay > 0 ? setTimeout(settle, delay) : undefined;
+      function onAbort() {
+        clearTimeout(timer);
+        reject(abortReason(signal as AbortSignal));
+      }
+      signal?.addEventListener('abort', onAbort, { once: true });
+      // Even with no latency the answer comes on a later tick, as over a network.
+      if (timer === undefined) queueMicrotask(settle);
+    });
+  }
+
+  const find = (id: string): App => {
+    const app = apps.get(id);
+    if (!app) throw appNotFound(id);
+    return app;
+  };
+
+  const ownerOf = (appId: string): string | undefined => {
+    for (const app of apps.values()) if (app.app_id === appId) return app.id;
+    return reserved.has(appId) ? '(another workspace)' : undefined;
+  };
+
+  const availability = (appId: string, exclude?: string): AppIdAvailability => {
+    const check = checkAppId(appId);
+    if (!check.ok)
+      return { app_id: appId, available: false, reason: 'invalid', message: check.message };
+    const owner = ownerOf(appId);
+    if (owner !== undefined && owner !== exclude) {
+      return {
+        app_id: appId,
+        available: false,
+        reason: 'taken',
+        message: appIdTaken(appId).message,
+      };
+    }
+    return { app_id: appId, available: true, reason: null, message: null };
+  };
+
+  return {
+    getWorkspace: (options) => run('getWorkspace', options, () => clone(workspace)),
+
+    listApps: (options) =>
+      run('listApps', options, () =>
+        [...apps.values()]
+          .sort(
+            (a, b) =>
+              b.created_at.localeCompare(a.created_at) ||
+              (order.get(b.id) ?? 0) - (order.get(a.id) ?? 0),
+          )
+          .map(clone),
+      ),
+
+    getApp: ({ id }, options) => run('getApp', options, () => clone(find(id))),
+
+    createApp: (input, options) =>
+      run('createApp', options, () => {
+        const parsed = createAppBody.safeParse(input);
+        if (!parsed.success) throw invalidRequest(parsed.error);
+        const body = parsed.data;
+        if (ownerOf(body.app_id) !== undefined) throw appIdTaken(body.app_id);
+        const time = new Date(now()).toISOString();
+        const app: App = {
+          id: generateId(),
+          workspace_id: workspace.id,
+          name: body.name,
+          app_id: body.app_id,
+          type: body.type,
+          allowed_origins: body.allowed_origins ?? [],
+          client_token: body.client_token ?? null,
+          dashboard_bindings: body.dashboard_bindings ?? [],
+          remote_config: body.remote_config ?? {},
+          created_at: time,
+          updated_at: time,
+        };
+        apps.set(app.id, app);
+        order.set(app.id, sequence++);
+        return clone(app);
+      }),
+
+    updateApp: ({ id, patch }, options) =>
+      run('updateApp', options, () => {
+        const app = find(id);
+        const parsed = updateAppBody.safeParse(patch);
+        if (!parsed.success) throw invalidRequest(parsed.error);
+        const body = parsed.data;
+        if (body.app_id !== undefined && body.app_id !== app.app_id) {
+          const owner = ownerOf(body.app_id);
+          if (owner !== undefined && owner !== id) throw appIdTaken(body.app_id);
+        }
+        const updated: App = {
+          ...app,
+          ...definedOnly(body),
+          updated_at: new Date(now()).toISOString(),
+        };
+        apps.set(id, updated);
+        return clone(updated);
+      }),
+
+    deleteApp: ({ id }, options) =>
+      run('deleteApp', options, () => {
+        find(id);
+        apps.delete(id);
+        order.delete(id);
+      }),
+
+    checkAppId: ({ app_id, exclude }, options) =>
+      run('checkAppId', options, () => {
+        if (typeof app_id !== 'string')
+          throw new ApiError(400, 'request.invalid', 'app_id: required');
+        return availability(app_id, exclude);
+      }),
+  };
+}
+
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

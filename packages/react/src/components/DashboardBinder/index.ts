@@ -1,0 +1,6 @@
+export { DashboardBinder, type DashboardBinderProps } from './DashboardBinder.js';
+export {
+  type BoundView,
+  type DashboardBinderOptions,
+  useDashboardBinder,
+} from './useDashboardBinder.js';

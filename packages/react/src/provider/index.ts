@@ -1,0 +1,9 @@
+export {
+  type DashboardTarget,
+  type ExplorerTarget,
+  type RumKitContextValue,
+  type RumNavigation,
+  useRumKit,
+} from './context.js';
+export { RumProvider, type RumProviderProps } from './RumProvider.js';
+export { createKitStore, type KitStore, type KitUiState } from './store.js';

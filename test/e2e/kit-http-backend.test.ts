@@ -1,0 +1,35 @@
+import { createHttpBackend, type RumBackend, workspaceRoutes } from '@rumkit/core';
+import { describeBackendContract } from '../mocks/backend-contract.js';
+import { rumServerForFile } from './support/rum-server.js';
+
+// createHttpBackend against the real reference server (real HTTP, real store): the same
+// contract the in-memory backend keeps (kit-memory-backend.test.ts). Each test gets two fresh
+// workspaces of its own, made through the admin API, so tests cannot see each other's apps.
+const rum = rumServerForFile({ env: { RUMKIT_GEO: 'off' } });
+
+async function admin<T>(path: string, body: unknown): Promise<T> {
+  const response = await fetch(rum().origin + path, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${rum().adminKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+let workspaces = 0;
+async function freshWorkspaceBackend(): Promise<RumBackend> {
+  const workspace = await admin<{ id: string }>(workspaceRoutes.createWorkspace.path, {
+    name: `Contract ${++workspaces}`,
+  });
+  const key = await admin<{ secret: string }>(
+    workspaceRoutes.createApiKey.path.replace('{workspaceId}', workspace.id),
+    { name: 'contract' },
+  );
+  return createHttpBackend({ baseUrl: rum().origin, apiKey: key.secret });
+}
+
+describeBackendContract('createHttpBackend on the reference server', async () => ({
+  backend: await freshWorkspaceBackend(),
+  otherWorkspace: await freshWorkspaceBackend(),
+}));

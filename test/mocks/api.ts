@@ -1,0 +1,139 @@
+// msw handlers that serve the reference server's API (the routes in @rumkit/core/api) from any
+// RumBackend, usually createMemoryBackend. Component tests and stories both use them, so the
+// components always talk HTTP through createHttpBackend, as they do in a host.
+import {
+  ApiError,
+  appRoutes,
+  expressPath,
+  type RouteDef,
+  type RumBackend,
+  workspaceRoutes,
+} from '@rumkit/core';
+import { delay, type HttpHandler, HttpResponse, http } from 'msw';
+
+/** Where tests point createHttpBackend; stories use the page's own origin. */
+export const TEST_ORIGIN = 'http://rumkit.test';
+export const TEST_API_KEY = 'rk_test_key';
+
+/** Every workspace route of the API, for scenarios that answer them all the same way. */
+export const KIT_ROUTES: readonly RouteDef[] = [
+  workspaceRoutes.currentWorkspace,
+  appRoutes.listApps,
+  appRoutes.createApp,
+  // check-id before {id}: msw tries handlers in order, and "check-id" would match {id}.
+  appRoutes.checkAppId,
+  appRoutes.getApp,
+  appRoutes.updateApp,
+  appRoutes.deleteApp,
+];
+
+/** The msw path of a route on any origin: `*\/api/v1/apps/:id`. */
+export const mswPath = (route: RouteDef) => `*${expressPath(route.path)}`;
+
+const methods = {
+  GET: http.get,
+  POST: http.post,
+  PATCH: http.patch,
+  PUT: http.put,
+  DELETE: http.delete,
+} as const;
+
+export function routeHandler(
+  route: RouteDef,
+  resolver: Parameters<typeof http.get>[1],
+): HttpHandler {
+  return methods[route.method](mswPath(route), resolver);
+}
+
+const errorResponse = (error: unknown) => {
+  if (error instanceof ApiError) {
+    return HttpResponse.json(
+      { error_code: error.code, message: error.message, details: error.details },
+      { status: error.status },
+    );
+  }
+  return HttpResponse.json(
+    { error_code: 'server.internal', message: 'internal server error' },
+    { status: 500 },
+  );
+};
+
+export interface ApiHandlerOptions {
+  /** Milliseconds before each answer, for stories that should feel like a network. */
+  latency?: number;
+}
+
+/** Handlers for every kit route, answered by `backend`. */
+export function apiHandlers(backend: RumBackend, options: ApiHandlerOptions = {}): HttpHandler[] {
+  const serve =
+    (fn: (request: Request, params: Record<string, string>) => Promise<Response>) =>
+    async ({ request, params }: { request: Request; params: Record<string, unknown> }) => {
+      if (!/^Bearer \S+/.test(request.headers.get('authorization') ?? '')) {
+        return HttpResponse.json(
+          { error_code: 'auth.missing_key', message: 'send a workspace API key as a Bearer token' },
+          { status: 401 },
+        );
+      }
+      if (options.latency) await delay(options.latency);
+      try {
+        return await fn(request, params as Record<string, string>);
+      } catch (error) {
+        return errorResponse(error);
+      }
+    };
+  const body = async (request: Request) => {
+    try {
+      return await request.json();
+    } catch {
+      throw new ApiError(400, 'request.invalid_json', 'the body is not JSON');
+    }
+  };
+
+  return [
+    routeHandler(
+      workspaceRoutes.currentWorkspace,
+      serve(async () => HttpResponse.json(await backend.getWorkspace())),
+    ),
+    routeHandler(
+      appRoutes.listApps,
+      serve(async () => HttpResponse.json({ apps: await backend.listApps() })),
+    ),
+    routeHandler(
+      appRoutes.createApp,
+      serve(async (request) =>
+        HttpResponse.json(await backend.createApp(await body(request)), { status: 201 }),
+      ),
+    ),
+    routeHandler(
+      appRoutes.checkAppId,
+      serve(async (request) => {
+        const url = new URL(request.url);
+        const appId = url.searchParams.get('app_id');
+        if (appId === null) throw new ApiError(400, 'request.invalid', 'app_id: required');
+        const exclude = url.searchParams.get('exclude') ?? undefined;
+        return HttpResponse.json(await backend.checkAppId({ app_id: appId, exclude }));
+      }),
+    ),
+    routeHandler(
+      appRoutes.getApp,
+      serve(async (_request, { id }) =>
+        HttpResponse.json(await backend.getApp({ id: id as string })),
+      ),
+    ),
+    routeHandler(
+      appRoutes.updateApp,
+      serve(async (request, { id }) =>
+        HttpResponse.json(
+          await backend.updateApp({ id: id as string, patch: await body(request) }),
+        ),
+      ),
+    ),
+    routeHandler(
+      appRoutes.deleteApp,
+      serve(async (_request, { id }) => {
+        await backend.deleteApp({ id: id as string });
+        return new HttpResponse(null, { status: 204 });
+      }),
+    ),
+  ];
+}

@@ -1,0 +1,50 @@
+// Backends for states that a story cannot reach over the network. The Storybook smoke test
+// (test/e2e/storybook.test.ts) fails a story on any HTTP answer of 400 or more and waits for
+// the network to go idle, so a story cannot show a failed or a never-ending request through
+// msw. These stand in for the transport at the RumBackend boundary instead; the component
+// tests cover the same states over HTTP with failingHandlers() and loadingHandlers().
+import { ApiError, type RumBackend, type RumBackendOperation } from '@rumkit/core';
+
+const OPERATIONS: RumBackendOperation[] = [
+  'getWorkspace',
+  'listApps',
+  'getApp',
+  'createApp',
+  'updateApp',
+  'deleteApp',
+  'checkAppId',
+];
+
+function everyOperation(run: (options?: { signal?: AbortSignal }) => Promise<never>): RumBackend {
+  const backend: Record<string, unknown> = {};
+  for (const operation of OPERATIONS) {
+    backend[operation] = (...args: unknown[]) =>
+      run(
+        args.find((a) => a && typeof a === 'object' && 'signal' in a) as { signal?: AbortSignal },
+      );
+  }
+  return backend as unknown as RumBackend;
+}
+
+/** Every call waits forever (until cancelled): the loading states. */
+export function stalledBackend(): RumBackend {
+  return everyOperation(
+    (options) =>
+      new Promise<never>((_resolve, reject) => {
+        options?.signal?.addEventListener('abort', () => reject(options.signal?.reason));
+      }),
+  );
+}
+
+/** Every call fails as the server does when its store is down: the error states. */
+export function failingBackend(
+  error = new ApiError(
+    503,
+    'server.unavailable',
+    'the event store is not reachable; try again in a minute',
+  ),
+): RumBackend {
+  return everyOperation(async () => {
+    throw error;
+  });
+}
