@@ -182,13 +182,7 @@ export function startDemoTraffic(options: {
       if (next.value.sentAt > now) break;
       const batch = next.value;
       next = live.next();
-      const response = await fetch(`${origin}/v1/write/rum?precision=ms`, {
-        method: 'POST',
-        body: encodeLines(batch.points, { precision: 'ms' }),
-        headers: { 'x-forwarded-for': batch.clientIp },
-      });
-      if (!response.ok)
-        throw new Error(`demo ingest answered ${response.status}: ${await response.text()}`);
+      await post(batch);
     }
   };
   const trickle = () => {

@@ -1,4 +1,4 @@
-import { encodeLines, type Point } from '@rumkit/core/protocol';
+import type { Point } from '@rumkit/core/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/index.js';
 
@@ -71,16 +71,9 @@ function traffic(): Point[] {
 beforeAll(async () => {
   server = await startTestServer({ env: { RUMKIT_GEO: 'off' } });
   await server.registerApp({ app_id: 'shop' });
-  const response = await fetch(`${server.origin}/v1/write/rum?precision=ms`, {
-    method: 'POST',
-    body: encodeLines(traffic()),
-  });
+  const response = await server.ingest(traffic());
   expect(response.status).toBe(200);
-  const admin = (route: string, body: unknown) => server.api('POST', route, body, server.adminKey);
-  const ws = (await (await admin('/api/v1/admin/workspaces', { name: 'B' })).json()) as Body;
-  otherKey = (
-    (await (await admin(`/api/v1/admin/workspaces/${ws.id}/keys`, { name: 'b' })).json()) as Body
-  ).secret;
+  otherKey = (await server.otherWorkspace()).key;
 }, 60_000);
 afterAll(() => server.close());
 

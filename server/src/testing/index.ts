@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { App, CreateAppInput } from '@rumkit/core/api';
+import { encodeLines, type Point } from '@rumkit/core/protocol';
 import type { Category } from '@rumkit/core/schema';
 import { createApp } from '../app.js';
 import { loadConfig, type ServerConfig } from '../config.js';
@@ -34,6 +35,10 @@ export interface TestServer {
       limit?: number;
     },
   ): Promise<StoredRecord[]>;
+  /** Sends points to `/v1/write/rum` as an SDK would (line protocol, ms). */
+  ingest(points: Point[]): Promise<Response>;
+  /** Makes another workspace with a key, to prove isolation. */
+  otherWorkspace(name?: string): Promise<{ id: string; key: string }>;
   /** Calls the JSON API with the workspace key (or `key`). */
   api(method: string, route: string, body?: unknown, key?: string): Promise<Response>;
   close(options?: { keepData?: boolean }): Promise<void>;
@@ -130,6 +135,22 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         limit: range.limit ?? 10_000,
       }),
     api: (method, route, body, apiKey) => call(method, route, body, apiKey ?? key.secret),
+    ingest: (points) =>
+      fetch(`${origin}/v1/write/rum?precision=ms`, { method: 'POST', body: encodeLines(points) }),
+    async otherWorkspace(name = 'Other') {
+      const ws = (await ok(
+        await call('POST', '/api/v1/admin/workspaces', { name }, services.adminKey),
+      )) as { id: string };
+      const created = (await ok(
+        await call(
+          'POST',
+          `/api/v1/admin/workspaces/${ws.id}/keys`,
+          { name: 'tests' },
+          services.adminKey,
+        ),
+      )) as { secret: string };
+      return { id: ws.id, key: created.secret };
+    },
     async close({ keepData = false } = {}) {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
