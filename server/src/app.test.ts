@@ -104,8 +104,11 @@ describe('server config', () => {
     );
     expect(() => loadConfig({ RUMKIT_INGEST_RATE: '-1' }, '/srv')).toThrow(/RUMKIT_INGEST_RATE/);
     expect(() => loadConfig({ RUMKIT_PRICES: '{' }, '/srv')).toThrow(/RUMKIT_PRICES must be JSON/);
-    expect(() => loadConfig({ RUMKIT_PRICES: '{"currency":"USD"}' }, '/srv')).toThrow(/perTenThousandPv/);
-    const usd = '{"currency":"USD","perTenThousandPv":{"3":0.1,"7":0.14,"14":0.29},"perThousandReplays":0.35}';
+    expect(() => loadConfig({ RUMKIT_PRICES: '{"currency":"USD"}' }, '/srv')).toThrow(
+      /perTenThousandPv/,
+    );
+    const usd =
+      '{"currency":"USD","perTenThousandPv":{"3":0.1,"7":0.14,"14":0.29},"perThousandReplays":0.35}';
     expect(loadConfig({ RUMKIT_PRICES: usd }, '/srv').prices.currency).toBe('USD');
   });
 });
