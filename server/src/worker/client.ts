@@ -45,7 +45,11 @@ export async function startIngestWorker(
         workerData: options,
         // From source, the worker also needs the `source` export condition that resolves
         // workspace packages to their src.
-        execArgv: fromSource ? ['--conditions=source'] : [],
+        // Profiling flags pass through, so `--cpu-prof` also profiles the worker.
+        execArgv: [
+          ...(fromSource ? ['--conditions=source'] : []),
+          ...process.execArgv.filter((flag) => flag.startsWith('--cpu-prof')),
+        ],
       },
     );
     await new Promise<void>((resolve, reject) => {

@@ -224,6 +224,11 @@ describe('POST /v1/write/rum', () => {
     const response = await post(bomb, { query: '?encoding=gzip' });
     expect(response.status).toBe(413);
     expect((await read(response)).message).toContain('decompresses to more than 32 MiB');
+    // The rest of the upload was never read, so the connection closes after the answer and
+    // the client's next batch goes on a fresh one.
+    expect(response.headers.get('connection')).toBe('close');
+    const next = batch();
+    expect((await post(encodeLines(next.points))).status).toBe(200);
   });
 
   it('rejects a single message over 256 KiB and keeps the rest', async () => {

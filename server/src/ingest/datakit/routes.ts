@@ -75,7 +75,15 @@ function writeRum(deps: IngestDeps): RequestHandler {
     const precision = precisionOf(req.query.precision);
     const encodingParam = typeof req.query.encoding === 'string' ? req.query.encoding : undefined;
     const encoding = parseEncoding(encodingParam ?? req.headers['content-encoding']);
-    const body = await readBody(req, encoding, deps.limits);
+    let body: Buffer;
+    try {
+      body = await readBody(req, encoding, deps.limits);
+    } catch (error) {
+      // The rest of the upload was not read: close the connection after answering, or a
+      // keep-alive client's next request would be read from the middle of this body.
+      res.setHeader('Connection', 'close');
+      throw error;
+    }
     const contentType = (req.headers['content-type'] ?? '').toLowerCase();
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
     const result = await deps.ingest({

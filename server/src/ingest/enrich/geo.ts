@@ -4,15 +4,15 @@
  * Location comes from DB-IP's "IP to City Lite" database (CC BY 4.0: the docs must credit
  * DB-IP, https://db-ip.com), read with mmdb-lib; the ISP from ip2region, whose Chinese carrier
  * names are mapped to DataKit's (电信 → chinanet, ...). Both are loaded on first use: the
- * IPv4 city file (63 MB, about 150 ms) on the first IPv4 lookup and the IPv6 file (71 MB)
+ * IPv4 city file (63 MB, 125 to 145 ms) on the first IPv4 lookup and the IPv6 file (71 MB)
  * only on the first IPv6 lookup, so a server that never sees IPv6 never reads it.
  *
- * Speed (`npm run bench -- ingest-geo`, Node 20, one core of the shared 2-core bench VM in
- * its slow phase, 2026-11-25): about 32,000 lookups/s of distinct public IPv4 addresses
- * (cache misses; 61,000 without the ISP), 18,000/s for IPv6, 0.9 to 2.5 million/s on cache
- * hits, and 160,000/s over the demo traffic's requests (9 requests per address). Ingest
- * looks up once per request, not per point, so even all misses at 2,000 requests/s
- * (100k events/s) cost about 6% of a core.
+ * Speed (`npm run bench -- ingest-geo`, Node 20, one core of the shared 2-core bench VM while
+ * other work ran on it, 2026-11-25, two runs): about 32,000 lookups/s of distinct public IPv4
+ * addresses (cache misses; 61,000 to 75,000 without the ISP), 18,000 to 30,000/s for IPv6,
+ * 0.9 to 2.4 million/s on cache hits, and 140,000 to 160,000/s over the demo traffic's
+ * requests (9 requests per address). Ingest looks up once per request, not per point, so
+ * even all misses at 2,000 requests/s (100k events/s) would cost about 6% of a core.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

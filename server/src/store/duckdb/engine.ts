@@ -2,6 +2,7 @@ import {
   BIGINT,
   BOOLEAN,
   DOUBLE,
+  type DuckDBAppender,
   type DuckDBConnection,
   DuckDBDataChunk,
   DuckDBInstance,
@@ -27,6 +28,7 @@ import type {
 } from '../types.js';
 import { fieldExpression, quote, schemaStatements, tableColumns } from './ddl.js';
 import { analysis, facet, histogram, search } from './query.js';
+import { Recent } from './recent.js';
 
 const CHUNK_ROWS = 2048;
 const TYPES: Record<Column['type'], DuckDBType> = {
@@ -58,6 +60,11 @@ export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStor
   for (const statement of schemaStatements()) await writer.run(statement);
   const reader = await instance.connect();
   const seenKeys = await loadCustomKeys(writer);
+  let memory = await openMemory(writer);
+  // After deletes the writer did not follow row by row, it starts remembering afresh.
+  const forget = async () => {
+    memory = await openMemory(writer);
+  };
   let writing = Promise.resolve();
 
   // One write at a time on the writer connection; callers batch (group commit) above this.
@@ -71,7 +78,7 @@ export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStor
   };
 
   return {
-    write: (rows) => exclusive(() => writeBatch(writer, rows, seenKeys)),
+    write: (rows) => exclusive(() => writeBatch(writer, rows, seenKeys, memory)),
     list: (query) => list(reader, query),
     search: (query) => search(reader, query, toRecord),
     facet: (query) => facet(reader, query),
@@ -92,8 +99,15 @@ export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStor
           'UPDATE "session" SET session_has_replay = true WHERE workspace_id = $1 AND session_id = $2',
           [workspaceId, sessionId],
         );
+        const known = memory.sessions.get(sessionKey(workspaceId, sessionId));
+        if (known) known.values.session_has_replay = true;
       }),
-    deleteOlderThan: (cuts) => exclusive(() => deleteOlderThan(writer, cuts)),
+    deleteOlderThan: (cuts) =>
+      exclusive(async () => {
+        const result = await deleteOlderThan(writer, cuts);
+        await forget();
+        return result;
+      }),
     deleteWorkspace: (workspaceId) =>
       exclusive(async () => {
         await transaction(writer, async () => {
@@ -103,9 +117,11 @@ export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStor
             ]);
           }
         });
+        await forget();
       }),
     close: async () => {
       await writing;
+      closeAppenders(writer);
       writer.closeSync();
       reader.closeSync();
       instance.closeSync();
@@ -129,40 +145,149 @@ async function transaction<T>(connection: DuckDBConnection, work: () => Promise<
   }
 }
 
+/** The writer's memory of recent views (their version) and sessions (their state). */
+export interface WriterMemory {
+  views: Recent<{ timeSpent: number }>;
+  sessions: Recent<SessionState>;
+}
+
+const MEMORY_SIZE = 200_000;
+
+async function openMemory(connection: DuckDBConnection): Promise<WriterMemory> {
+  const [views, sessions] = await Promise.all([
+    latestStart(connection, 'view'),
+    latestStart(connection, 'session'),
+  ]);
+  return { views: new Recent(views, MEMORY_SIZE), sessions: new Recent(sessions, MEMORY_SIZE) };
+}
+
+/** Everything stored starts before this: records starting later were written since. */
+async function latestStart(
+  connection: DuckDBConnection,
+  table: 'view' | 'session',
+): Promise<number> {
+  const reader = await connection.runAndReadAll(`SELECT epoch_ms(max(time)) FROM "${table}"`);
+  const latest = reader.getRows()[0]?.[0];
+  return latest === null || latest === undefined ? Number.NEGATIVE_INFINITY : Number(latest) + 1;
+}
+
 async function writeBatch(
   connection: DuckDBConnection,
   rows: readonly EventRow[],
   seenKeys: Set<string>,
+  memory: WriterMemory,
 ): Promise<{ written: number }> {
   if (rows.length === 0) return { written: 0 };
   const byCategory = groupBy(rows, (row) => row.category);
+  const remember: (() => void)[] = [];
   await transaction(connection, async () => {
+    // Views: the latest version wins; look up only the views the writer does not remember.
     const views = latestPerView(byCategory.get('view') ?? []);
-    const stored = await storedViewVersions(connection, views);
+    const unknown = views.filter(
+      (v) =>
+        memory.views.get(viewKey(v)) === undefined &&
+        !memory.views.surelyAbsent(viewKey(v), v.time),
+    );
+    const stored = await storedViewVersions(connection, unknown);
     const newViews = new Set<EventRow>();
     const keep: EventRow[] = [];
-    const replaced: bigint[] = [];
+    const replacedRowids: bigint[] = [];
+    const replacedKnown: EventRow[] = [];
     for (const view of views) {
-      const previous = stored.get(viewKey(view));
+      const known = memory.views.get(viewKey(view));
+      const found = stored.get(viewKey(view));
+      const previous = known ?? found;
       if (previous === undefined) newViews.add(view);
       if (previous === undefined || timeSpent(view) >= previous.timeSpent) {
         keep.push(view);
-        if (previous) replaced.push(previous.rowid);
+        if (found) replacedRowids.push(found.rowid);
+        else if (known) replacedKnown.push(view);
+        remember.push(() =>
+          memory.views.set(viewKey(view), { timeSpent: timeSpent(view) }, view.time),
+        );
       }
     }
-    await deleteRowids(connection, 'view', replaced);
+    await deleteRowids(connection, 'view', replacedRowids);
+    await deleteByKey(
+      connection,
+      'view',
+      'view_id',
+      replacedKnown.map((v) => ({
+        workspaceId: v.workspaceId,
+        id: String(v.values.view_id),
+        time: v.time,
+      })),
+    );
     await appendRows(connection, 'view', keep.map(rowValues));
     for (const [category, list] of byCategory) {
       if (category !== 'view') await appendRows(connection, category, list.map(rowValues));
     }
+
+    // Sessions: fold the batch into the remembered or stored state of each session it touches.
     const sessionRows = [...views, ...rows.filter((row) => row.category !== 'view')];
-    const existing = await storedSessions(connection, sessionRows);
-    const sessions = foldSessions(sessionRows, existing.states, (row) => newViews.has(row));
+    const earliest = new Map<string, number>();
+    for (const row of sessionRows) {
+      const id = row.values.session_id;
+      if (typeof id !== 'string' || id === '') continue;
+      const key = sessionKey(row.workspaceId, id);
+      earliest.set(key, Math.min(earliest.get(key) ?? row.time, row.time));
+    }
+    const states = new Map<string, SessionState>();
+    const lookup = new Set<string>();
+    for (const [key, time] of earliest) {
+      const known = memory.sessions.get(key);
+      if (known) states.set(key, known);
+      else if (!memory.sessions.surelyAbsent(key, time - SESSION_LOOKBACK_MS)) lookup.add(key);
+    }
+    const existing = await storedSessions(
+      connection,
+      sessionRows.filter((row) =>
+        lookup.has(sessionKey(row.workspaceId, String(row.values.session_id))),
+      ),
+    );
+    for (const [key, state] of existing.states) states.set(key, state);
+    const known = [...states.entries()]
+      .filter(([key]) => !existing.rowids.has(key))
+      .map(([, state]) => state);
+    const sessions = foldSessions(sessionRows, states, (row) => newViews.has(row));
     await deleteRowids(connection, 'session', [...existing.rowids.values()]);
+    await deleteByKey(
+      connection,
+      'session',
+      'session_id',
+      known.map((s) => ({ workspaceId: s.workspaceId, id: s.sessionId, time: s.start })),
+    );
     await appendRows(connection, 'session', [...sessions.values()].map(sessionValues));
+    for (const [key, state] of sessions)
+      remember.push(() => memory.sessions.set(key, state, state.start));
     await recordCustomKeys(connection, rows, seenKeys);
   });
+  // Only what was committed is remembered.
+  for (const apply of remember) apply();
   return { written: rows.length };
+}
+
+/** Deletes records by id whose start time is known (zone maps prune to those times). */
+async function deleteByKey(
+  connection: DuckDBConnection,
+  category: 'view' | 'session',
+  key: string,
+  records: readonly { workspaceId: string; id: string; time: number }[],
+) {
+  for (const [workspaceId, group] of groupBy(records, (r) => r.workspaceId)) {
+    for (const slice of slices(group, MAX_IN_LIST)) {
+      const times = slice.map((r) => r.time);
+      await connection.run(
+        `DELETE FROM ${quote(category)} WHERE workspace_id = $1 AND time BETWEEN make_timestamp_ms($2::BIGINT) AND make_timestamp_ms($3::BIGINT) AND ${quote(key)} IN (${placeholders(slice.length, 4)})`,
+        [
+          workspaceId,
+          BigInt(Math.floor(Math.min(...times))),
+          BigInt(Math.ceil(Math.max(...times))),
+          ...slice.map((r) => r.id),
+        ],
+      );
+    }
+  }
 }
 
 const viewKey = (row: EventRow) => `${row.workspaceId}\u0000${String(row.values.view_id)}`;
@@ -379,6 +504,13 @@ const BOOKKEEPING = new Set([
 ]);
 
 /** Appends rows column-wise, a data chunk of up to 2,048 rows at a time (DuckDB's vector size). */
+const appenders = new WeakMap<DuckDBConnection, Map<Category, DuckDBAppender>>();
+
+/**
+ * Appends rows column-wise, a data chunk of up to 2,048 rows at a time (DuckDB's vector size),
+ * and flushes them into the connection's open transaction. Each table's appender is made once
+ * and kept: making and closing one per commit cost more than the append itself.
+ */
 async function appendRows(
   connection: DuckDBConnection,
   category: Category,
@@ -387,18 +519,25 @@ async function appendRows(
   if (rows.length === 0) return;
   const columns = tableColumns(category);
   const types = columns.map((c) => TYPES[c.type]);
-  const appender = await connection.createAppender(category);
-  try {
-    for (let offset = 0; offset < rows.length; offset += CHUNK_ROWS) {
-      const slice = rows.slice(offset, offset + CHUNK_ROWS);
-      const chunk = DuckDBDataChunk.create(types, slice.length);
-      chunk.setColumns(columns.map((column) => slice.map((row) => toDb(column, row[column.name]))));
-      appender.appendDataChunk(chunk);
-    }
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
+  const open = appenders.get(connection) ?? new Map<Category, DuckDBAppender>();
+  appenders.set(connection, open);
+  let appender = open.get(category);
+  if (!appender) {
+    appender = await connection.createAppender(category);
+    open.set(category, appender);
   }
+  for (let offset = 0; offset < rows.length; offset += CHUNK_ROWS) {
+    const slice = rows.slice(offset, offset + CHUNK_ROWS);
+    const chunk = DuckDBDataChunk.create(types, slice.length);
+    chunk.setColumns(columns.map((column) => slice.map((row) => toDb(column, row[column.name]))));
+    appender.appendDataChunk(chunk);
+  }
+  appender.flushSync();
+}
+
+function closeAppenders(connection: DuckDBConnection) {
+  for (const appender of appenders.get(connection)?.values() ?? []) appender.closeSync();
+  appenders.delete(connection);
 }
 
 function toDb(column: Column, value: StoredValue | null | undefined): DuckDBValue {
