@@ -43,7 +43,7 @@ for (const { name, entry, contents, budget, external = [] } of entries) {
     bundle: true,
     minify: true,
     format: 'esm',
-    target: 'es2019',
+    target: 'es2020',
     platform: 'browser',
     conditions: ['source'],
     external: ['react', 'react-dom', '@tanstack/query-core', ...external],

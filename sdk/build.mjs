@@ -1,25 +1,56 @@
-// Builds the SDK: an ESM package entry and an IIFE for a <script> tag (window.RUMKIT).
+// Builds the SDK:
+//   dist/index.mjs (+ dist/chunks/*)  ESM package entry; the replay recorder is a lazy chunk
+//   dist/rumkit.js                    IIFE for a <script> tag: window.RUMKIT
+//   dist/rumkit-replay.mjs            the replay recorder the IIFE imports on demand
+//   dist/loader.min.js                the async loader snippet (replace the script URL)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
+const src = (file) => path.join(dir, 'src', file);
 const common = {
-  entryPoints: [path.join(dir, 'src/index.ts')],
   bundle: true,
   minify: true,
   sourcemap: true,
-  target: 'es2019',
+  // ES2020: @rumkit/core/protocol writes BigInt literals (int64 bounds), so es2019 engines cannot run it anyway.
+  target: 'es2020',
   platform: 'browser',
   conditions: ['source'],
   logLevel: 'warning',
 };
 await Promise.all([
-  build({ ...common, format: 'esm', outfile: path.join(dir, 'dist/index.mjs') }),
   build({
     ...common,
+    entryPoints: [src('index.ts')],
+    format: 'esm',
+    splitting: true,
+    outdir: path.join(dir, 'dist'),
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+  }),
+  build({
+    ...common,
+    entryPoints: [src('global.ts')],
     format: 'iife',
-    globalName: 'RUMKIT',
     outfile: path.join(dir, 'dist/rumkit.js'),
+  }),
+  build({
+    ...common,
+    entryPoints: [src('replay/recorder.ts')],
+    format: 'esm',
+    outfile: path.join(dir, 'dist/rumkit-replay.mjs'),
+  }),
+  build({
+    ...common,
+    sourcemap: false,
+    stdin: {
+      contents:
+        "import { loader, LOADER_METHODS } from './src/boot/loader.ts'; loader(window, document, 'https://YOUR.CDN/rumkit.js', 'RUMKIT', LOADER_METHODS);",
+      resolveDir: dir,
+      loader: 'ts',
+    },
+    format: 'iife',
+    outfile: path.join(dir, 'dist/loader.min.js'),
   }),
 ]);

@@ -1,7 +1,27 @@
-// @rumkit/browser: the public entry. Collection arrives with the SDK issue; until then the
-// package exposes its identity, which every event it sends will carry as sdk_name/sdk_version.
+// @rumkit/browser: everything Guance's web SDK collects, sent in DataKit's protocol.
+//
+//   import { rumkit } from '@rumkit/browser';
+//   rumkit.init({ applicationId: 'my_app', datakitOrigin: 'https://rum.example.com' });
+import { makePublicApi } from './boot/publicApi.js';
+import { createDrops } from './transport/drops.js';
 
-/** The `sdk_name` tag on every event this SDK sends. */
-export const SDK_NAME = 'rumkit_web';
-/** The `sdk_version` tag on every event this SDK sends. */
-export const SDK_VERSION = '0.1.0';
+/** The SDK (Guance's `datafluxRum`): call `init` once, then the rest of the API. */
+export const rumkit = makePublicApi({
+  drops: createDrops(),
+  loadReplay: () => import('./replay/recorder.js'),
+});
+/** Guance's name for it, so moving from @cloudcare/browser-rum is a change of import path. */
+export const datafluxRum = rumkit;
+
+export type { RumPublicApi } from './boot/publicApi.js';
+export type {
+  Configuration,
+  Context,
+  EventType,
+  InitOptions,
+  MatchOption,
+  RumEvent,
+  TraceType,
+  TracingOption,
+} from './types.js';
+export { SDK_NAME, SDK_VERSION } from './version.js';

@@ -1,49 +1,91 @@
-import { existsSync, readFileSync } from 'node:fs';
+// The SDK's builds: the script tag's window.RUMKIT, and the replay recorder kept out of the
+// core bundle (a lazy chunk in the ESM build, a separate file next to the script).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import express from 'express';
 import { describe, expect, it } from 'vitest';
 import { browserForFile, collectPageProblems } from './support/browser.js';
+import { createSite, SDK_DIST, sdkBundle } from './support/sdk-site.js';
 import { serverForFile } from './support/serve.js';
 
-const bundle = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../sdk/dist/rumkit.js',
-);
-
+const MARKER = 'rumkit-replay-recorder';
 const browser = browserForFile();
 const server = serverForFile(() => {
-  if (!existsSync(bundle)) {
-    throw new Error(`${bundle} is missing: build it with "npm run build -w @rumkit/browser"`);
+  if (!existsSync(path.join(SDK_DIST, 'rumkit.js'))) {
+    throw new Error(`${SDK_DIST}/rumkit.js is missing: build it with "node sdk/build.mjs"`);
   }
-  const app = express();
-  app.get('/rumkit.js', (_req, res) => {
-    res.type('js').send(readFileSync(bundle));
+  const site = createSite({
+    head: '<script src="/assets/rumkit.js"></script>',
+    assets: { 'rumkit.js': sdkBundle(), 'rumkit-replay.mjs': sdkBundle('rumkit-replay.mjs') },
+    intake: {},
   });
-  app.get('/', (_req, res) => {
-    res
-      .type('html')
-      .send(
-        [
-          '<!doctype html><title>host page</title><link rel="icon" href="data:,">',
-          '<script src="/rumkit.js"></script>',
-        ].join(''),
-      );
-  });
-  return app;
+  return site.app;
 });
 
-describe('the SDK script tag build', () => {
-  it('exposes window.RUMKIT with the SDK name on a host page', async () => {
+describe('the SDK builds', () => {
+  it('expose window.RUMKIT with Guance’s API on a host page', async () => {
     const page = await browser().newPage();
     const problems = collectPageProblems(page);
     await page.goto(`${server().origin}/`);
-    const identity = await page.evaluate(() => {
-      const sdk = (window as unknown as { RUMKIT?: Record<string, unknown> }).RUMKIT;
-      return sdk && { name: sdk.SDK_NAME, version: sdk.SDK_VERSION };
+    const api = await page.evaluate(() => {
+      const sdk = (window as unknown as { RUMKIT: Record<string, unknown> }).RUMKIT;
+      return {
+        version: sdk.version,
+        methods: Object.keys(sdk)
+          .filter((key) => typeof sdk[key] === 'function')
+          .sort(),
+      };
     });
-    expect(identity).toEqual({ name: 'rumkit_web', version: '0.1.0' });
+    expect(api.version).toBe('0.1.0');
+    for (const method of [
+      'init',
+      'onReady',
+      'startView',
+      'setUser',
+      'addAction',
+      'addError',
+      'addTiming',
+      'stopSession',
+      'getInternalContext',
+    ]) {
+      expect(api.methods).toContain(method);
+    }
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('keep the replay recorder out of the core bundles and load it only when recording starts', async () => {
+    expect(readFileSync(path.join(SDK_DIST, 'rumkit.js'), 'utf8')).not.toContain(MARKER);
+    expect(readFileSync(path.join(SDK_DIST, 'index.mjs'), 'utf8')).not.toContain(MARKER);
+    const chunks = readdirSync(path.join(SDK_DIST, 'chunks')).filter((file) =>
+      file.endsWith('.mjs'),
+    );
+    expect(
+      chunks.some((file) =>
+        readFileSync(path.join(SDK_DIST, 'chunks', file), 'utf8').includes(MARKER),
+      ),
+    ).toBe(true);
+
+    const page = await browser().newPage();
+    const logged: string[] = [];
+    const requested: string[] = [];
+    page.on('console', (message) => logged.push(message.text()));
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${server().origin}/`);
+    await page.evaluate(() => {
+      const sdk = (window as unknown as { RUMKIT: { init(o: object): void } }).RUMKIT;
+      sdk.init({ applicationId: 'shop_web', datakitOrigin: location.origin });
+    });
+    await page.waitForTimeout(200);
+    expect(requested.filter((p) => p.includes('replay'))).toEqual([]);
+    await page.evaluate(() =>
+      (
+        window as unknown as { RUMKIT: { startSessionReplayRecording(): void } }
+      ).RUMKIT.startSessionReplayRecording(),
+    );
+    await expect
+      .poll(() => requested.filter((p) => p.includes('replay')))
+      .toEqual(['/assets/rumkit-replay.mjs']);
+    await expect.poll(() => logged.some((text) => text.includes(MARKER))).toBe(true);
     await page.close();
   });
 });

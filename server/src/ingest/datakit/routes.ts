@@ -56,6 +56,8 @@ export function datakitRoutes(deps: IngestDeps): Router {
 function cors(req: Request, res: Response) {
   const origin = req.headers.origin;
   res.setHeader('Access-Control-Allow-Origin', origin ?? '*');
+  // The SDK reads Retry-After to honour a 429.
+  res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
   if (origin) res.setHeader('Vary', 'Origin');
 }
 

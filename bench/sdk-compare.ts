@@ -1,0 +1,169 @@
+// SDK bench: the same 2,000-node single-page app with no SDK, with rumkit, Datadog RUM, Grafana
+// Faro and Sentry, each bundled with esbuild and pointed at a local server. Prints each
+// bundle's gzip size, then, as medians of interleaved runs in headless Chromium, what each adds
+// over no SDK: main-thread script time, long-task time and bytes sent.
+//
+//   npm run bench -- sdk-compare            (RUNS=15 by default; RUNS=25 for tighter medians)
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import express from 'express';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../test/e2e/support/browser.ts';
+import { createSite } from '../test/e2e/support/sdk-site.ts';
+import { listen } from '../test/e2e/support/serve.ts';
+import { INTAKE_PATHS, VARIANTS, type Variant } from './sdk/variants.ts';
+
+const RUNS = Number(process.env.RUNS || 15);
+const ITEMS = 400; // 400 rows of 5 elements: 2,000 DOM nodes on the home page.
+
+interface Run {
+  scriptMs: number;
+  longTaskMs: number;
+  bytesSent: number;
+}
+
+async function bundle(variant: Variant): Promise<Buffer | undefined> {
+  if (!variant.entry) return undefined;
+  const result = await build({
+    stdin: { contents: variant.entry, resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    conditions: ['source'],
+    write: false,
+    logLevel: 'error',
+  });
+  return Buffer.from(result.outputFiles[0]?.contents ?? []);
+}
+
+/** One server per variant (its own origin), all counting the bytes POSTed to an intake. */
+async function startServers(bundles: (Buffer | undefined)[]) {
+  let bytes = 0;
+  const servers = await Promise.all(
+    bundles.map((code) => {
+      const app = express();
+      app.use((req, _res, next) => {
+        if (req.method === 'POST' && INTAKE_PATHS.test(req.path))
+          bytes += Number(req.get('content-length') || 0);
+        next();
+      });
+      app.post(INTAKE_PATHS, (_req, res) => void res.status(202).json({}));
+      const site = createSite({
+        head: `<script>window.SITE_ITEMS = ${ITEMS};</script>${code ? '<script src="/assets/sdk.js"></script>' : ''}`,
+        assets: code ? { 'sdk.js': code } : {},
+      });
+      app.use(site.app);
+      return listen(app);
+    }),
+  );
+  const takeBytes = () => {
+    const taken = bytes;
+    bytes = 0;
+    return taken;
+  };
+  return { servers, takeBytes };
+}
+
+async function measure(browser: Browser, url: string, takeBytes: () => number): Promise<Run> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number };
+    w.__longTasks = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longTasks += entry.duration;
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  takeBytes();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(300);
+  for (const id of ['#nav-products', '#fetch-ok', '#nav-product-42', '#nav-home']) {
+    await page.click(id);
+    await page.waitForTimeout(300);
+  }
+  // Page hidden: every SDK flushes what it holds.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new Event('pagehide'));
+  });
+  await page.waitForTimeout(500);
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[];
+  };
+  const longTaskMs = await page.evaluate(
+    () => (window as unknown as { __longTasks: number }).__longTasks,
+  );
+  await context.close();
+  return {
+    scriptMs: (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000,
+    longTaskMs,
+    bytesSent: takeBytes(),
+  };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+const bundles = await Promise.all(VARIANTS.map(bundle));
+console.log('bundle sizes (esbuild minify, es2020, gzip -9; SDK plus its init call):');
+VARIANTS.forEach((variant, i) => {
+  const code = bundles[i];
+  if (code)
+    console.log(
+      `  ${variant.name.padEnd(18)} ${(code.length / 1024).toFixed(1).padStart(7)} KB min ${(gzipSync(code, { level: 9 }).length / 1024).toFixed(1).padStart(6)} KB gzip`,
+    );
+});
+
+const { servers, takeBytes } = await startServers(bundles);
+const url = (i: number) => `${servers[i]?.origin}/`;
+const browser = await launchBrowser();
+const runs: Run[][] = VARIANTS.map(() => []);
+try {
+  // Warm up (first navigations compile Chromium's own code paths), not counted.
+  for (let i = 0; i < VARIANTS.length; i++) await measure(browser, url(i), takeBytes);
+  for (let round = 0; round < RUNS; round++) {
+    // Interleaved, each round in a rotated order, so drift in the machine's speed hits all alike.
+    for (let k = 0; k < VARIANTS.length; k++) {
+      const i = (round + k) % VARIANTS.length;
+      (runs[i] as Run[]).push(await measure(browser, url(i), takeBytes));
+    }
+    process.stdout.write(`\rround ${round + 1}/${RUNS}`);
+  }
+} finally {
+  await browser.close();
+  for (const server of servers) await server.close();
+}
+
+const medians = runs.map((list) => ({
+  scriptMs: median(list.map((r) => r.scriptMs)),
+  longTaskMs: median(list.map((r) => r.longTaskMs)),
+  bytesSent: median(list.map((r) => r.bytesSent)),
+}));
+const base = medians[0] as (typeof medians)[number];
+console.log(
+  `\n\nmedians of ${RUNS} interleaved runs (the visit: load, 4 route changes and clicks, page hidden):`,
+);
+console.log(
+  `  ${''.padEnd(18)} ${'script ms'.padStart(10)} ${'+ over none'.padStart(12)} ${'long tasks ms'.padStart(14)} ${'+ over none'.padStart(12)} ${'bytes sent'.padStart(11)}`,
+);
+VARIANTS.forEach((variant, i) => {
+  const m = medians[i] as (typeof medians)[number];
+  console.log(
+    `  ${variant.name.padEnd(18)} ${m.scriptMs.toFixed(1).padStart(10)} ${(i ? `+${(m.scriptMs - base.scriptMs).toFixed(1)}` : '').padStart(12)} ${m.longTaskMs.toFixed(0).padStart(14)} ${(i ? `+${(m.longTaskMs - base.longTaskMs).toFixed(0)}` : '').padStart(12)} ${String(Math.round(m.bytesSent)).padStart(11)}`,
+  );
+});
+const ours = (medians[1]?.scriptMs ?? 0) - base.scriptMs;
+const datadog = (medians[2]?.scriptMs ?? 0) - base.scriptMs;
+console.log(
+  `\nrumkit adds ${ours.toFixed(1)} ms of script, Datadog ${datadog.toFixed(1)} ms: ${(ours / datadog).toFixed(2)}× (target ≤ 0.33×)`,
+);

@@ -1,0 +1,40 @@
+// The SDKs the bench compares, each bundled with its init call the way a site would ship it,
+// all pointed at the bench's local server (same origin as the page).
+
+export interface Variant {
+  name: string;
+  /** Entry source for esbuild (stdin), resolved from the repository root; none for no SDK. */
+  entry?: string;
+}
+
+export const VARIANTS: Variant[] = [
+  { name: 'no SDK' },
+  {
+    name: 'rumkit',
+    entry: `import { rumkit } from './sdk/src/index.ts';
+      rumkit.init({ applicationId: 'bench', datakitOrigin: location.origin, trackUserInteractions: true });`,
+  },
+  {
+    name: 'Datadog RUM',
+    entry: `import { datadogRum } from '@datadog/browser-rum';
+      datadogRum.init({
+        applicationId: '00000000-0000-0000-0000-000000000000', clientToken: 'pub00000000000000000000000000000000',
+        site: 'datadoghq.com', proxy: location.origin + '/dd', service: 'bench',
+        sessionSampleRate: 100, sessionReplaySampleRate: 0,
+        trackUserInteractions: true, trackResources: true, trackLongTasks: true,
+      });`,
+  },
+  {
+    name: 'Grafana Faro',
+    entry: `import { getWebInstrumentations, initializeFaro } from '@grafana/faro-web-sdk';
+      initializeFaro({ url: location.origin + '/faro', app: { name: 'bench', version: '1.0.0' }, instrumentations: getWebInstrumentations() });`,
+  },
+  {
+    name: 'Sentry (tracing)',
+    entry: `import * as Sentry from '@sentry/browser';
+      Sentry.init({ dsn: 'https://public@o0.ingest.sentry.io/0', tunnel: '/sentry', integrations: [Sentry.browserTracingIntegration()], tracesSampleRate: 1 });`,
+  },
+];
+
+/** Paths the SDKs send to: counted as bytes sent. */
+export const INTAKE_PATHS = /^\/(v1\/write\/rum|dd|faro|sentry)/;

@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useFakeClock } from '../../test/helpers.js';
+import type { Store } from '../browser/storage.js';
+import { SESSION_IDLE, SESSION_MAX, startSessionManager } from './session.js';
+
+/** A store two "tabs" can share, like a cookie. */
+function memoryStore(): Store & { value?: string } {
+  const store: Store & { value?: string } = {
+    read: () => store.value,
+    write(value, maxAge) {
+      store.value = maxAge > 0 ? value : undefined;
+    },
+  };
+  return store;
+}
+
+const rates = { sessionSampleRate: 100, sessionOnErrorSampleRate: 0 };
+
+describe('sessions', () => {
+  beforeEach(useFakeClock);
+  afterEach(() => vi.useRealTimers());
+
+  it('starts a tracked session in Guance’s _gc_s format', () => {
+    const store = memoryStore();
+    const manager = startSessionManager(store, rates);
+    const session = manager.find();
+    expect(session?.tracking).toBe(1);
+    expect(store.value).toMatch(new RegExp(`^id=${session?.id}&created=\\d+&rum=1&expire=\\d+$`));
+  });
+
+  it('samples per session: a draw above the rate leaves it untracked', () => {
+    const manager = startSessionManager(
+      memoryStore(),
+      { sessionSampleRate: 30, sessionOnErrorSampleRate: 0 },
+      () => 0.5,
+    );
+    expect(manager.find()?.tracking).toBe(0);
+  });
+
+  it('keeps an unsampled session for its errors at sessionOnErrorSampleRate, in every tab', () => {
+    const store = memoryStore();
+    const draws = [0.5, 0.1];
+    const tab1 = startSessionManager(
+      store,
+      { sessionSampleRate: 30, sessionOnErrorSampleRate: 20 },
+      () => draws.shift() as number,
+    );
+    const tab2 = startSessionManager(store, rates);
+    expect(tab1.find()?.tracking).toBe(2);
+    tab1.markError(Date.now());
+    expect(tab1.find()).toMatchObject({ tracking: 3, errorDate: Date.now() });
+    // The other tab reads the store at most once a second.
+    const marked = Date.now();
+    tab2.poll();
+    expect(tab2.find()?.tracking).toBe(2);
+    vi.advanceTimersByTime(1000);
+    tab2.poll();
+    expect(tab2.find()).toMatchObject({ tracking: 3, errorDate: marked });
+  });
+
+  it('expires after 15 minutes without activity; the next activity starts a new one', () => {
+    const manager = startSessionManager(memoryStore(), rates);
+    const expired = vi.fn();
+    const renewed = vi.fn();
+    manager.expired.subscribe(expired);
+    manager.renewed.subscribe(renewed);
+    const first = manager.find()?.id;
+    vi.advanceTimersByTime(SESSION_IDLE - 1000);
+    manager.activity();
+    vi.advanceTimersByTime(SESSION_IDLE - 1000);
+    manager.poll();
+    expect(manager.find()?.id).toBe(first);
+    vi.advanceTimersByTime(2000);
+    manager.poll();
+    expect(expired).toHaveBeenCalledTimes(1);
+    expect(manager.find()).toBeUndefined();
+    manager.activity();
+    expect(renewed).toHaveBeenCalledTimes(1);
+    expect(manager.find()?.id).not.toBe(first);
+  });
+
+  it('lasts 4 hours at most, however active', () => {
+    const manager = startSessionManager(memoryStore(), rates);
+    const first = manager.find()?.id;
+    for (let t = 0; t < SESSION_MAX; t += 5 * 60_000) {
+      vi.advanceTimersByTime(5 * 60_000);
+      manager.activity();
+    }
+    expect(manager.find()?.id).not.toBe(first);
+  });
+
+  it('follows a session another tab started', () => {
+    const store = memoryStore();
+    const tab1 = startSessionManager(store, rates);
+    const renewed = vi.fn();
+    tab1.renewed.subscribe(renewed);
+    tab1.expire();
+    const tab2 = startSessionManager(store, rates);
+    tab1.poll();
+    expect(tab1.find()?.id).toBe(tab2.find()?.id);
+    expect(renewed).toHaveBeenCalledTimes(1);
+  });
+
+  it('finds the session an event happened in, the first one covering the page from its start', () => {
+    vi.advanceTimersByTime(5000);
+    const manager = startSessionManager(memoryStore(), rates);
+    const first = manager.find()?.id;
+    expect(manager.find(0)?.id).toBe(first);
+    manager.expire();
+    const ended = performance.now();
+    vi.advanceTimersByTime(10);
+    manager.activity();
+    expect(manager.find(ended - 1)?.id).toBe(first);
+    expect(manager.find()?.id).not.toBe(first);
+  });
+
+  it('stopSession ends it at once and clears the store', () => {
+    const store = memoryStore();
+    const manager = startSessionManager(store, rates);
+    manager.expire();
+    expect(manager.find()).toBeUndefined();
+    expect(store.value).toBeUndefined();
+  });
+});

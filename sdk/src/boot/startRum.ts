@@ -1,0 +1,253 @@
+import { createContext } from '../assembly/contexts.js';
+import { startAssembly } from '../assembly/index.js';
+import { SESSION_KEY, type SessionManager, startSessionManager } from '../assembly/session.js';
+import { parseUserAgent } from '../browser/device.js';
+import { on } from '../browser/events.js';
+import { observeLocation } from '../browser/history.js';
+import { observePageExit } from '../browser/pageExit.js';
+import { whenLoaded } from '../browser/performance.js';
+import { instrumentRequests } from '../browser/requests.js';
+import {
+  type CookieOptions,
+  cookieStore,
+  localStorageStore,
+  type Store,
+  topCookieDomain,
+} from '../browser/storage.js';
+import { startActionCollection } from '../collectors/action/index.js';
+import { computeError } from '../collectors/error/computeError.js';
+import { emitError, startErrorCollection } from '../collectors/error/index.js';
+import { startLongTaskCollection } from '../collectors/longTask/index.js';
+import { startResourceCollection } from '../collectors/resource/index.js';
+import { createTracer } from '../collectors/resource/tracing.js';
+import { startTelemetryCollection } from '../collectors/telemetry/index.js';
+import { startViewCollection, type ViewOptions } from '../collectors/view/index.js';
+import { startVitals, type VitalHandler } from '../collectors/view/vitals.js';
+import { createLifeCycle } from '../lifeCycle.js';
+import { display } from '../tools/display.js';
+import { uuid } from '../tools/id.js';
+import { asContext } from '../tools/json.js';
+import { monitor, runAll, setTimer } from '../tools/monitor.js';
+import { relativeNow, SECOND, toDate } from '../tools/time.js';
+import type { Drops } from '../transport/drops.js';
+import { startTransport } from '../transport/index.js';
+import type { Configuration, Context } from '../types.js';
+
+/** The anonymous user id, kept 60 days, as Guance's SDK names it. */
+export const USER_KEY = '_gc_usr_id';
+
+export const createContexts = () => ({
+  globalContext: createContext('global'),
+  user: createContext('user'),
+});
+export type Contexts = ReturnType<typeof createContexts>;
+
+export interface StartOptions {
+  /** The first view's name, service and version (startView with trackViewsManually). */
+  initialView?: ViewOptions;
+  /** Tests feed metrics here instead of web-vitals. */
+  startVitals?: (handle: VitalHandler) => void;
+  random?: () => number;
+}
+
+/** The session cookie's attributes, from the cookie options. */
+export function cookieOptions(config: Configuration): CookieOptions {
+  return {
+    secure: config.useSecureSessionCookie,
+    partitioned: config.usePartitionedCrossSiteSessionCookie,
+    domain: config.trackSessionAcrossSubdomains ? topCookieDomain() : undefined,
+  };
+}
+
+/** `'name'` or `{ name, service, version }`, as startView takes it. */
+export const viewOptions = (view: unknown): ViewOptions =>
+  typeof view === 'string' ? { name: view } : asContext(view) || {};
+
+const named = (method: string, name: unknown) =>
+  (typeof name === 'string' && name !== '') ||
+  display('error', `${method}: the name must be a non-empty string, got ${String(name)}`);
+
+export type Rum = NonNullable<ReturnType<typeof startRum>>;
+
+interface Opened {
+  session: SessionManager;
+  anonymousId: string;
+}
+
+/**
+ * Wires the collectors, assembly and transport together (only boot code does). The methods it
+ * returns take, first, the performance.now() time the public API was called at.
+ */
+export function startRum(
+  config: Configuration,
+  contexts: Contexts,
+  drops: Drops,
+  options: StartOptions = {},
+) {
+  // The session is read lazily (see openSession below): these are set then.
+  let session: SessionManager | undefined;
+  let failed = false;
+  let opened: Opened | undefined;
+  /** Writing the session and reading it back is the storage test (no separate test cookie). */
+  const open = (store: (name: string) => Store): Opened | undefined => {
+    const manager = startSessionManager(store(SESSION_KEY), config, options.random);
+    if (!store(SESSION_KEY).read()) return undefined;
+    const userStore = store(USER_KEY);
+    let anonymousId = userStore.read() as string;
+    if (!/^[\w-]+$/.test(anonymousId || '')) {
+      anonymousId = uuid();
+      userStore.write(anonymousId, 86_400 * 60 * SECOND);
+    }
+    return { session: manager, anonymousId };
+  };
+  const lifeCycle = createLifeCycle();
+  const telemetry = startTelemetryCollection(lifeCycle, drops);
+  const nativeFetch = window.fetch;
+  const transport = startTransport(config, lifeCycle, drops, {
+    fetch: (input, init) => nativeFetch.call(window, input, init),
+    sendBeacon: (url, body) => !!navigator.sendBeacon && navigator.sendBeacon(url, body),
+    beforeFlush: telemetry.reportDrops,
+  });
+  const actions = startActionCollection(lifeCycle, config);
+  const isIntake = (url: string) => url.startsWith(`${config.origin}/v1/`);
+  const tracked = (startTime?: number) => {
+    const opened = openSession();
+    return opened && (opened.session.find(startTime) || { tracking: 0 }).tracking & 1;
+  };
+  const tracer = createTracer(config, tracked);
+  const location = observeLocation();
+  const exit = observePageExit();
+  // Assigned once the views start, after assembly subscribed (the first view is sent at once).
+  let views: ReturnType<typeof startViewCollection>;
+  const assembly = startAssembly(config, lifeCycle, drops, {
+    // Assembly waits for the session rather than reading the store during page load.
+    session: () => (session ? opened : undefined),
+    findView: (startTime) => views?.findView(startTime),
+    findActionIds: actions.findActionIds,
+    ...contexts,
+    device: parseUserAgent(navigator.userAgent),
+  });
+  const stops = [
+    assembly.stop,
+    location.stop,
+    exit.stop,
+    instrumentRequests({
+      isIgnored: isIntake,
+      onStart(request, setHeader) {
+        tracer(request, setHeader);
+        lifeCycle.requestStarted.notify(request);
+      },
+      onEnd: lifeCycle.requestEnded.notify,
+    }),
+    startResourceCollection(lifeCycle, isIntake),
+    startErrorCollection(lifeCycle),
+    startLongTaskCollection(lifeCycle),
+  ];
+  views = startViewCollection(
+    lifeCycle,
+    config,
+    { locationChanges: location.changes, startVitals: options.startVitals || startVitals },
+    options.initialView,
+  );
+  stops.push(
+    views.stop,
+    actions.stop,
+    transport.stop,
+    telemetry.stop,
+    exit.exits.subscribe((event) => {
+      openSession();
+      lifeCycle.pageExit.notify(event);
+      transport.flush(true);
+    }),
+  );
+
+  // The session store is read after the load event (or when something needs the session
+  // sooner): the first synchronous cookie read costs ~30 ms while the page is loading, and
+  // ~1 ms after. Events wait in the assembly until then.
+  function openSession(): Opened | undefined {
+    if (session || failed) return session && opened;
+    const cookie = cookieOptions(config);
+    opened =
+      open((name) => cookieStore(name, cookie)) ||
+      (config.allowFallbackToLocalStorage ? open(localStorageStore) : undefined);
+    if (!opened) {
+      failed = true;
+      display(
+        'error',
+        `cookies are unavailable${config.allowFallbackToLocalStorage ? ' and so is localStorage' : ' (see allowFallbackToLocalStorage)'}: the SDK stops`,
+      );
+      setTimer(() => runAll(stops), 0);
+      return undefined;
+    }
+    const manager = opened.session;
+    session = manager;
+    const poll = setInterval(monitor(manager.poll), SECOND);
+    stops.push(
+      () => clearInterval(poll),
+      manager.renewed.subscribe(views.onSessionRenewed),
+      manager.expired.subscribe(views.onSessionExpired),
+      on(window, 'pointerdown touchstart keydown scroll', manager.activity, { capture: true }),
+      on(
+        document,
+        'visibilitychange',
+        () => document.visibilityState === 'visible' && manager.activity(),
+      ),
+    );
+    assembly.drain();
+    return opened;
+  }
+  whenLoaded(openSession);
+  // A page whose load never ends still gets its session.
+  const lateOpen = setTimer(openSession, 10 * SECOND);
+  stops.push(() => clearTimeout(lateOpen));
+
+  const view = () => views.current() || { context: {} as Context };
+
+  return {
+    startView: (time: number, options: unknown) => views.startView(viewOptions(options), time),
+    setViewName: (_: number, name: string) => named('setViewName', name) && views.setViewName(name),
+    setViewContext: (_: number, context: unknown) => {
+      view().context = asContext(context) || {};
+    },
+    setViewContextProperty: (_: number, key: string, value: unknown) => {
+      view().context = { ...view().context, [key]: value };
+    },
+    getViewContext: (): Context => ({ ...view().context }),
+    addAction: (time: number, name: string, context?: unknown) =>
+      named('addAction', name) && actions.addAction(name, asContext(context), time),
+    addError: (time: number, error: unknown, context?: unknown, handlingStack?: string) =>
+      emitError(lifeCycle, {
+        fields: computeError(error, 'Provided'),
+        source: 'custom',
+        handled: true,
+        startTime: time,
+        context: asContext(context),
+        original: error,
+        handlingStack,
+      }),
+    /** `at`: ms since the view started, or epoch ms; default the time of the call. */
+    addTiming: (time: number, name: string, at?: number) =>
+      named('addTiming', name) && views.addTiming(name, at === undefined ? toDate(time) : at),
+    stopSession: () => openSession()?.session.expire(),
+    /** The context at a performance.now() time; without one, the current context. */
+    getInternalContext(startTime?: number) {
+      const time = startTime === undefined ? relativeNow() : startTime;
+      const current = openSession()?.session.find(startTime);
+      const found = views.findView(time);
+      if (!current || !tracked(startTime) || !found) return;
+      const ids = actions.findActionIds(time);
+      // viewUrl → url, viewPathGroup → pathGroup, ...
+      const view: Context = {};
+      for (const [key, value] of Object.entries(found.fields))
+        view[key.charAt(4).toLowerCase() + key.slice(5)] = value;
+      return {
+        application: { id: config.applicationId },
+        session: { id: current.id },
+        view,
+        userAction: ids.length > 0 ? { id: ids[ids.length - 1], ids } : undefined,
+      };
+    },
+    /** Undoes everything (tests; a host page has no reason to). */
+    stop: () => runAll(stops),
+  };
+}

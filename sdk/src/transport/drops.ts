@@ -1,0 +1,34 @@
+/** Why an event was dropped; the counts go out in telemetry. */
+export type DropReason =
+  | 'event_too_large'
+  | 'unencodable'
+  | 'queue_full'
+  | 'rejected'
+  | 'rate_limited'
+  | 'pre_start_buffer_full'
+  | 'loader_queue_full'
+  | 'pending_requests_full';
+
+export interface Drops {
+  count(reason: DropReason, n?: number): void;
+  /** The counts since the last call, or undefined if nothing was dropped. */
+  take(): Partial<Record<DropReason, number>> | undefined;
+}
+
+export function createDrops(): Drops {
+  let counts: Partial<Record<DropReason, number>> = {};
+  let any = false;
+  return {
+    count(reason, n = 1) {
+      counts[reason] = (counts[reason] ?? 0) + n;
+      any = true;
+    },
+    take() {
+      if (!any) return undefined;
+      const taken = counts;
+      counts = {};
+      any = false;
+      return taken;
+    },
+  };
+}
