@@ -55,6 +55,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // it.concurrent tests (one page per story) run three at a time in the one browser.
+          maxConcurrency: 3,
         },
       },
     ],

@@ -1,45 +1,18 @@
-// Accessibility of the component kit in Chromium: axe-core on every Kit story of the built
-// Storybook, and each component driven with the keyboard alone.
-import { existsSync, readFileSync } from 'node:fs';
+// The component kit driven with the keyboard alone, in Chromium. (axe-core runs on every Kit
+// story in storybook.test.ts.)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { settle } from './support/axe.js';
 import { browserForFile, collectPageProblems, screenshot } from './support/browser.js';
 import { serverForFile, staticApp } from './support/serve.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const staticDir = path.join(root, 'storybook-static');
-const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-interface IndexEntry {
-  id: string;
-  title: string;
-  name: string;
-  type: 'story' | 'docs';
-}
-
-function kitStories(): IndexEntry[] {
-  const indexFile = path.join(staticDir, 'index.json');
-  if (!existsSync(indexFile))
-    throw new Error(
-      `${indexFile} is missing: build Storybook first with "npm run build-storybook"`,
-    );
-  const index = JSON.parse(readFileSync(indexFile, 'utf8')) as {
-    entries: Record<string, IndexEntry>;
-  };
-  return Object.values(index.entries).filter(
-    (e) => e.type === 'story' && e.title.startsWith('Kit/'),
-  );
-}
-
-const stories = kitStories();
 const browser = browserForFile();
 const server = serverForFile(() => staticApp(staticDir));
-
-// A story shows one component, not a page: the rules about a page's own landmarks and h1 are
-// the host's to meet.
-const PAGE_LEVEL_RULES = ['page-has-heading-one', 'landmark-one-main', 'region'];
 
 async function openStory(id: string): Promise<{ page: Page; problems: string[] }> {
   const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
@@ -49,59 +22,6 @@ async function openStory(id: string): Promise<{ page: Page; problems: string[] }
   await page.waitForLoadState('networkidle');
   return { page, problems };
 }
-
-/** Waits until the kit component has left its first render and any play function has run. */
-async function settle(page: Page, loadingStory: boolean): Promise<void> {
-  if (!loadingStory) {
-    await page.waitForFunction(
-      () => {
-        const root = document.querySelector('[data-state]');
-        return root !== null && root.getAttribute('data-state') !== 'loading';
-      },
-      undefined,
-      { timeout: 15_000 },
-    );
-  }
-  await page.waitForTimeout(400);
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const result = (await page.evaluate(
-    (disabled) =>
-      (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe.run(
-        document,
-        {
-          resultTypes: ['violations'],
-          rules: Object.fromEntries(disabled.map((id) => [id, { enabled: false }])),
-        },
-      ),
-    PAGE_LEVEL_RULES,
-  )) as {
-    violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-  };
-  return result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
-
-describe('axe finds nothing in any Kit story', () => {
-  it('has Kit stories to check', () => {
-    expect(stories.length).toBeGreaterThan(20);
-  });
-
-  it.each(stories.map((s) => [`${s.title} / ${s.name}`, s] as const))(
-    '%s',
-    async (_label, story) => {
-      const { page, problems } = await openStory(story.id);
-      await settle(page, /loading/i.test(story.name));
-      expect(await axe(page)).toEqual([]);
-      expect(problems).toEqual([]);
-      await page.close();
-    },
-  );
-});
 
 /** Presses Tab until `name` has focus; fails after `limit` presses. */
 async function tabTo(page: Page, name: string | RegExp, limit = 60): Promise<void> {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { axe, settle } from './support/axe.js';
 import { browserForFile, collectPageProblems, screenshot } from './support/browser.js';
 import { serverForFile, staticApp } from './support/serve.js';
 
@@ -39,9 +40,10 @@ describe('every story in the built Storybook', () => {
     expect(stories.length).toBeGreaterThan(0);
   });
 
-  it.each(stories.map((s) => [`${s.title} / ${s.name}`, s] as const))(
-    '%s renders without throwing or logging an error',
-    async (_label, story) => {
+  // Stories are independent pages: a few at a time keep the run short on two cores.
+  it.concurrent.for(stories.map((s) => [`${s.title} / ${s.name}`, s] as const))(
+    '%s renders without errors (and, for the kit, without axe violations)',
+    async ([, story], { expect }) => {
       const page = await browser().newPage();
       const problems = collectPageProblems(page);
       await page.goto(`${server().origin}/iframe.html?id=${story.id}&viewMode=story`);
@@ -55,8 +57,13 @@ describe('every story in the built Storybook', () => {
       );
       // Give effects and mocked requests a moment to surface errors after the first render.
       await page.waitForLoadState('networkidle');
+      // Kit components must also be free of axe violations once settled.
+      const violations = story.title.startsWith('Kit/')
+        ? await settle(page, /loading/i.test(story.name)).then(() => axe(page))
+        : [];
       await screenshot(page, `story-${story.id}`);
       expect(problems).toEqual([]);
+      expect(violations).toEqual([]);
       expect(await page.locator('#storybook-root > *').count()).toBeGreaterThan(0);
       await page.close();
     },
