@@ -1,6 +1,6 @@
 // Fixtures shared by component tests and stories: a workspace and apps of every type, at fixed
 // times so snapshots of dates do not move.
-import type { App, AppType, Workspace } from '@rumkit/core';
+import { APP_TYPES, type App, type AppType, type Workspace } from '@rumkit/core';
 
 /** 2026-11-20 12:00 UTC: "now" in every fixture. */
 export const T0 = Date.UTC(2026, 10, 20, 12, 0, 0);
@@ -74,18 +74,6 @@ export const unboundCustomApp: App = makeApp({
   created_at: iso(T0 - 3 * DAY),
 });
 
-const TYPES: AppType[] = [
-  'web',
-  'miniapp',
-  'android',
-  'ios',
-  'macos',
-  'react_native',
-  'flutter',
-  'uniapp',
-  'cpp',
-  'custom',
-];
 const NAMES = [
   'Checkout',
   'Catalogue',
@@ -100,7 +88,7 @@ const NAMES = [
 /** `count` apps cycling through every type, newest first, for long-list states. */
 export function manyApps(count: number): App[] {
   return Array.from({ length: count }, (_, i) => {
-    const type = TYPES[i % TYPES.length] as AppType;
+    const type = APP_TYPES[i % APP_TYPES.length] as AppType;
     const name = `${NAMES[i % NAMES.length]} ${Math.floor(i / NAMES.length) + 1}`;
     return makeApp({
       id: `app_many_${i}`,
