@@ -46,6 +46,10 @@ export async function startBareServer(
 export interface RumkitOptions {
   /** Extra environment (RUMKIT_*). */
   env?: Record<string, string>;
+  /** Use (and keep) this data directory. Default: a fresh one, removed at stop. */
+  dataDir?: string;
+  /** The script to run instead of server/src/main.ts, relative to the repository root. */
+  entry?: string;
   /** Write V8 CPU profiles of every thread here (node --cpu-prof). */
   profileDir?: string;
 }
@@ -55,14 +59,14 @@ export interface RumkitServer extends RunningServer {
   dataDir: string;
 }
 
-/** Starts `server/src/main.ts` on a free port with a fresh data directory. */
+/** Starts `server/src/main.ts` on a free port, with a fresh data directory unless one is given. */
 export async function startRumkitServer(options: RumkitOptions = {}): Promise<RumkitServer> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'rumkit-bench-'));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'rumkit-bench-'));
   const adminKey = randomBytes(24).toString('hex');
   const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', ...profile, 'server/src/main.ts'],
+    ['--conditions=source', '--import', 'tsx', ...profile, options.entry ?? 'server/src/main.ts'],
     {
       cwd: ROOT,
       env: {
@@ -103,7 +107,7 @@ export async function startRumkitServer(options: RumkitOptions = {}): Promise<Ru
     dataDir,
     async stop() {
       await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

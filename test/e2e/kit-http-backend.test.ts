@@ -1,5 +1,11 @@
-import { createHttpBackend, type RumBackend, workspaceRoutes } from '@rumkit/core';
-import { describeBackendContract } from '../mocks/backend-contract.js';
+import {
+  createHttpBackend,
+  encodeLines,
+  type Point,
+  type RumBackend,
+  workspaceRoutes,
+} from '@rumkit/core';
+import { describeBackendContract, forApp } from '../mocks/backend-contract.js';
 import { rumServerForFile } from './support/rum-server.js';
 
 // createHttpBackend against the real reference server (real HTTP, real store): the same
@@ -29,7 +35,20 @@ async function freshWorkspaceBackend(): Promise<RumBackend> {
   return createHttpBackend({ baseUrl: rum().origin, apiKey: key.secret });
 }
 
+/** Posts points to DataKit's RUM intake as an SDK does; every point must be accepted. */
+async function ingest(appId: string, points: readonly Point[]): Promise<void> {
+  const response = await fetch(`${rum().origin}/v1/write/rum?precision=ms`, {
+    method: 'POST',
+    body: encodeLines(forApp(appId, points)),
+  });
+  const answer = await response.text();
+  // DataKit answers a fully accepted batch with 200 and `{}`.
+  if (response.status !== 200 || answer !== '{}')
+    throw new Error(`ingest: ${response.status} ${answer}`);
+}
+
 describeBackendContract('createHttpBackend on the reference server', async () => ({
   backend: await freshWorkspaceBackend(),
   otherWorkspace: await freshWorkspaceBackend(),
+  ingest,
 }));

@@ -1,6 +1,15 @@
 import { createMemoryBackend } from '@rumkit/core';
-import { describeBackendContract } from '../mocks/backend-contract.js';
+import { describeBackendContract, forApp } from '../mocks/backend-contract.js';
 
 // The in-memory backend behind the demos and stories keeps the same contract as the server.
 // It has one workspace, so the cross-workspace cases are skipped here and run on the server.
-describeBackendContract('createMemoryBackend', async () => ({ backend: createMemoryBackend() }));
+// Events go in through its ingest, as points, as the HTTP run posts them to /v1/write/rum.
+describeBackendContract('createMemoryBackend', async () => {
+  const backend = createMemoryBackend();
+  return {
+    backend,
+    ingest: async (appId, points) => {
+      backend.ingest(forApp(appId, points));
+    },
+  };
+});

@@ -6,9 +6,20 @@
 import {
   ApiError,
   type App,
+  analysisResult,
   appIdAvailability,
   app as appSchema,
+  errorClusters as errorClustersSchema,
+  eventDetail as eventDetailSchema,
+  facetResult,
+  histogramResult,
+  type Point,
   type RumBackend,
+  type SearchEventsInput,
+  searchEventsResult,
+  sessionDetail as sessionDetailSchema,
+  usageReport as usageReportSchema,
+  viewDetail as viewDetailSchema,
   workspace as workspaceSchema,
 } from '@rumkit/core';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -18,6 +29,16 @@ export interface ContractSubject {
   backend: RumBackend;
   /** A backend for another workspace on the same server, when the implementation has one. */
   otherWorkspace?: RumBackend;
+  /**
+   * Stores events of an app that `backend` created, as its SDK would report them (each point
+   * sent with the app's app_id); resolves once they are queryable. Every point must be stored.
+   */
+  ingest(appId: string, points: readonly Point[]): Promise<void>;
+}
+
+/** The points with the app's app_id tag, as its SDK sends them. */
+export function forApp(appId: string, points: readonly Point[]): Point[] {
+  return points.map((point) => ({ ...point, tags: { ...point.tags, app_id: appId } }));
 }
 
 let counter = 0;
@@ -278,6 +299,582 @@ export function describeBackendContract(name: string, open: () => Promise<Contra
           .catch((e: unknown) => e);
         expect(error).toMatchObject({ name: 'AbortError' });
       });
+
+      it('cancels an explorer question too', async () => {
+        const controller = new AbortController();
+        controller.abort();
+        const error = await backend
+          .searchEvents({ category: 'view', ...RANGE }, { signal: controller.signal })
+          .catch((e: unknown) => e);
+        expect(error).toMatchObject({ name: 'AbortError' });
+      });
+    });
+
+    describeQueryContract(() => subject);
+  });
+}
+
+const SECOND = 1000;
+const MIN = 60 * SECOND;
+const HOUR = 60 * MIN;
+const MS = 1e6;
+// Two hours ago on a whole minute: inside every retention policy and the detail lookback.
+const T = Math.floor((Date.now() - 2 * HOUR) / MIN) * MIN;
+const RANGE = { from: T - 10 * MIN, to: T + 30 * MIN };
+
+/**
+ * One shop visit and a second, short one: three views (Chrome 0.8 s, Firefox 1.5 s and 2.5 s to
+ * load), a click that paid, its failed request and error, two timeouts that differ only in a
+ * number, and a long task. `plan` and `seats` (a number on one view, text on another) are custom
+ * context.
+ */
+function shopTraffic(): Point[] {
+  const s1 = { session_id: 's1' };
+  return [
+    {
+      measurement: 'view',
+      tags: { ...s1, view_id: 'v1', view_path: '/', browser: 'Chrome' },
+      fields: { time_spent: 60e9, loading_time: 800 * MS, is_active: true, plan: 'pro' },
+      time: T,
+    },
+    {
+      measurement: 'long_task',
+      tags: { ...s1, view_id: 'v1', browser: 'Chrome' },
+      fields: { long_task_id: 'l1', duration: 200 * MS },
+      time: T + 500,
+    },
+    {
+      measurement: 'error',
+      tags: { ...s1, view_id: 'v1', error_id: 'e2', error_source: 'source' },
+      fields: { error_message: 'Timeout after 3000 ms' },
+      time: T + SECOND,
+    },
+    {
+      measurement: 'error',
+      tags: { ...s1, view_id: 'v1', error_id: 'e3', error_source: 'source' },
+      fields: { error_message: 'Timeout after 5000 ms' },
+      time: T + 5 * SECOND,
+    },
+    {
+      measurement: 'view',
+      tags: { ...s1, view_id: 'v2', view_path: '/cart', browser: 'Firefox' },
+      fields: { time_spent: 30e9, loading_time: 1500 * MS, seats: 12 },
+      time: T + 2 * MIN,
+    },
+    {
+      measurement: 'action',
+      tags: { ...s1, view_id: 'v2', action_id: 'a1', action_type: 'click' },
+      fields: { action_name: 'Pay', duration: 100 * MS },
+      time: T + 2 * MIN + SECOND,
+    },
+    {
+      measurement: 'resource',
+      tags: {
+        ...s1,
+        view_id: 'v2',
+        action_id: 'a1',
+        resource_id: 'r1',
+        resource_status: '503',
+        resource_type: 'fetch',
+      },
+      fields: { resource_url: 'https://shop.example.com/api/pay', duration: 300 * MS },
+      time: T + 2 * MIN + 1100,
+    },
+    {
+      measurement: 'error',
+      tags: { ...s1, view_id: 'v2', action_id: 'a1', error_id: 'e1', error_source: 'network' },
+      fields: { error_message: 'POST https://shop.example.com/api/pay failed with 503' },
+      time: T + 2 * MIN + 1400,
+    },
+    {
+      measurement: 'view',
+      tags: {
+        session_id: 's2',
+        view_id: 'v3',
+        view_path: '/checkout',
+        browser: 'Firefox',
+        seats: '3',
+      },
+      fields: { time_spent: 10e9, loading_time: 2500 * MS },
+      time: T + 5 * MIN,
+    },
+  ];
+}
+
+/** The explorer, detail, clustering, usage and workspace questions the component kit asks. */
+function describeQueryContract(current: () => ContractSubject): void {
+  describe('with events of a shop app', () => describeQueries(current));
+}
+
+function describeQueries(current: () => ContractSubject): void {
+  let backend: RumBackend;
+  let appId: string;
+  beforeEach(async () => {
+    backend = current().backend;
+    const app = await backend.createApp({ name: 'Shop', app_id: uniqueAppId('shop'), type: 'web' });
+    appId = app.app_id;
+    await current().ingest(appId, shopTraffic());
+  });
+
+  const search = async (query: string, more: Partial<SearchEventsInput> = {}) => {
+    const result = await backend.searchEvents({ category: 'view', ...RANGE, query, ...more });
+    expect(searchEventsResult.parse(result)).toEqual(result);
+    return result;
+  };
+  const viewIds = async (query: string, more: Partial<SearchEventsInput> = {}) =>
+    (await search(query, more)).rows.map((row) => row.view_id);
+
+  describe('searching events', () => {
+    it.each([
+      ['', ['v3', 'v2', 'v1']],
+      ['browser:Firefox', ['v3', 'v2']],
+      ['checkout', ['v3']],
+      ['CHECKOUT', ['v3']],
+      ['view_path:/c*', ['v3', 'v2']],
+      ['view_path:/c?rt', ['v2']],
+      ['-browser:Firefox', ['v1']],
+      ['NOT (browser:Chrome OR view_path:/cart)', ['v3']],
+      ['loading_time:>1s', ['v3', 'v2']],
+      ['loading_time:<=800ms', ['v1']],
+      ['loading_time:[1s TO 2s]', ['v2']],
+      ['loading_time:{800ms TO 2.5s}', ['v2']],
+      ['plan:pro', ['v1']],
+      ['plan:*', ['v1']],
+      ['-plan:pro', ['v3', 'v2']],
+      ['view_path:(/cart OR /checkout) -browser:Chrome', ['v3', 'v2']],
+    ])('%j finds the views %j, newest first', async (query, expected) => {
+      expect(await viewIds(query)).toEqual(expected);
+    });
+
+    it('matches free text in the text fields of errors', async () => {
+      const { rows } = await backend.searchEvents({
+        category: 'error',
+        ...RANGE,
+        query: 'timeout',
+      });
+      expect(rows.map((row) => row.error_id)).toEqual(['e3', 'e2']);
+    });
+
+    it('returns records as the API shapes them: typed values, time, custom context', async () => {
+      const [v1] = (await search('view_id:v1')).rows;
+      expect(v1).toMatchObject({
+        time: T,
+        app_id: appId,
+        view_id: 'v1',
+        view_path_group: '/',
+        loading_time: 800 * MS,
+        custom: { plan: 'pro' },
+      });
+    });
+
+    it('returns only the chosen columns', async () => {
+      const { rows } = await search('view_id:v1', { columns: ['loading_time', 'plan'] });
+      expect(rows).toEqual([{ time: T, loading_time: 800 * MS, custom: { plan: 'pro' } }]);
+    });
+
+    it('keeps to the range and the apps asked', async () => {
+      expect(await viewIds('', { from: T + MIN, to: T + 5 * MIN })).toEqual(['v2']);
+      expect(await viewIds('', { app_ids: [appId] })).toHaveLength(3);
+      expect(await viewIds('', { app_ids: ['some_other_app'] })).toEqual([]);
+    });
+
+    it('pages with a cursor, newest first, without gaps or repeats', async () => {
+      const first = await search('', { limit: 2 });
+      expect(first.rows.map((row) => row.view_id)).toEqual(['v3', 'v2']);
+      expect(first.next_cursor).toEqual(expect.any(String));
+      const second = await search('', { limit: 2, cursor: first.next_cursor as string });
+      expect(second.rows.map((row) => row.view_id)).toEqual(['v1']);
+      expect(second.next_cursor).toBeNull();
+    });
+
+    it('pages through another sort order too', async () => {
+      const sort = { field: 'loading_time', order: 'asc' } as const;
+      const first = await search('', { sort, limit: 2 });
+      expect(first.rows.map((row) => row.view_id)).toEqual(['v1', 'v2']);
+      const second = await search('', { sort, limit: 2, cursor: first.next_cursor as string });
+      expect(second.rows.map((row) => row.view_id)).toEqual(['v3']);
+      expect(second.next_cursor).toBeNull();
+    });
+
+    it('shows only the latest version of a re-sent view', async () => {
+      const [again] = shopTraffic();
+      await current().ingest(appId, [
+        { ...(again as Point), fields: { ...again?.fields, time_spent: 90e9 } },
+      ]);
+      const { rows } = await search('');
+      expect(rows.map((row) => row.view_id)).toEqual(['v3', 'v2', 'v1']);
+      expect(rows[2]?.time_spent).toBe(90e9);
+      expect((await backend.getSession({ session_id: 's1' })).session.session_view_count).toBe(2);
+    });
+  });
+
+  describe('the fine print of the search', () => {
+    it('reads custom context as text, and as a number when compared', async () => {
+      expect(await viewIds('seats:12')).toEqual(['v2']);
+      expect(await viewIds('seats:3')).toEqual(['v3']);
+      expect(await viewIds('seats:>5')).toEqual(['v2']);
+      expect(await viewIds('seats:[1 TO 5]')).toEqual(['v3']);
+      const seats = await backend.facet({ category: 'view', ...RANGE, field: 'seats' });
+      expect(seats.values).toEqual([
+        { value: '12', count: 1 },
+        { value: '3', count: 1 },
+      ]);
+    });
+
+    it('matches numbers by wildcard as text, and booleans by true or false', async () => {
+      expect(await viewIds('loading_time:8*')).toEqual(['v1']);
+      expect(await viewIds('is_active:true')).toEqual(['v1']);
+      expect(await viewIds('-is_active:true')).toEqual(['v3', 'v2']);
+    });
+
+    it('sorts records without the field last, newest first among themselves', async () => {
+      const sort = { field: 'plan', order: 'desc' } as const;
+      expect(await viewIds('', { sort })).toEqual(['v1', 'v3', 'v2']);
+    });
+
+    it('groups records without the field: a null group, and "other" in a stack', async () => {
+      const groups = await backend.analysis({ category: 'view', ...RANGE, group_by: ['plan'] });
+      expect(groups.series).toEqual([
+        { group: { plan: null }, value: 2 },
+        { group: { plan: 'pro' }, value: 1 },
+      ]);
+      const stacked = await backend.histogram({
+        category: 'view',
+        ...RANGE,
+        buckets: 1,
+        group_by: 'plan',
+      });
+      expect(stacked.groups).toEqual(['pro', 'other']);
+      expect(stacked.buckets).toEqual([
+        { time: RANGE.from, count: 3, by_group: { pro: 1, other: 2 } },
+      ]);
+    });
+  });
+
+  describe('refusing bad questions', () => {
+    it('answers a search that does not parse with 400 and where it went wrong', async () => {
+      const error = await failure(search('browser:(Chrome OR'));
+      expect(error.status).toBe(400);
+      expect(error.code).toMatch(/^search\./);
+      expect((error.details as { position: number }).position).toBeGreaterThanOrEqual(8);
+    });
+
+    it('answers an unknown field in a search with 400 pointing at the field', async () => {
+      const error = await failure(search('browser:Chrome nosuchfield:1'));
+      expect(error).toMatchObject({
+        status: 400,
+        code: 'search.unknown_field',
+        details: { position: 15 },
+      });
+    });
+
+    it('answers 400 for an unknown column, a foreign cursor and a backwards range', async () => {
+      expect(await failure(search('', { columns: ['nope'] }))).toMatchObject({
+        status: 400,
+        code: 'field.unknown',
+      });
+      expect(await failure(search('', { cursor: 'garbage' }))).toMatchObject({
+        status: 400,
+        code: 'request.invalid',
+      });
+      const backwards = await failure(search('', { from: T, to: T - 1 }));
+      expect(backwards).toMatchObject({ status: 400, code: 'request.invalid' });
+      expect(backwards.message).toContain('from must be before to');
+    });
+
+    it('answers 400 when a measured field holds no numbers', async () => {
+      const error = await failure(
+        backend.analysis({
+          category: 'view',
+          ...RANGE,
+          group_by: ['browser'],
+          aggregate: 'avg',
+          field: 'browser',
+        }),
+      );
+      expect(error).toMatchObject({ status: 400, code: 'field.not_numeric' });
+    });
+  });
+
+  describe('facets', () => {
+    it('counts the values of a field, most frequent first', async () => {
+      const result = await backend.facet({ category: 'view', ...RANGE, field: 'browser' });
+      expect(facetResult.parse(result)).toEqual(result);
+      expect(result).toEqual({
+        field: 'browser',
+        values: [
+          { value: 'Firefox', count: 2 },
+          { value: 'Chrome', count: 1 },
+        ],
+        total: 3,
+        min: null,
+        max: null,
+      });
+    });
+
+    it('counts under the search, filters values by text and gives a numeric range', async () => {
+      const cart = await backend.facet({
+        category: 'view',
+        ...RANGE,
+        field: 'browser',
+        query: 'view_path:/cart',
+      });
+      expect(cart.values).toEqual([{ value: 'Firefox', count: 1 }]);
+      const fire = await backend.facet({
+        category: 'view',
+        ...RANGE,
+        field: 'browser',
+        search: 'fire',
+      });
+      expect(fire.values).toEqual([{ value: 'Firefox', count: 2 }]);
+      const loading = await backend.facet({
+        category: 'view',
+        ...RANGE,
+        field: 'loading_time',
+        limit: 2,
+      });
+      expect(loading).toMatchObject({ total: 3, min: 800 * MS, max: 2500 * MS });
+      expect(loading.values).toHaveLength(2);
+    });
+  });
+
+  describe('histogram', () => {
+    it('counts per round bucket from the range start, the buckets summing to the total', async () => {
+      const result = await backend.histogram({ category: 'view', ...RANGE, buckets: 40 });
+      expect(histogramResult.parse(result)).toEqual(result);
+      expect(result.interval_ms).toBe(MIN);
+      expect(result.buckets).toHaveLength(40);
+      expect(result.buckets[0]?.time).toBe(RANGE.from);
+      expect(result.buckets.reduce((sum, b) => sum + b.count, 0)).toBe(3);
+      expect(result.buckets.find((b) => b.time === T)?.count).toBe(1);
+    });
+
+    it('stacks by a field, largest stack first', async () => {
+      const result = await backend.histogram({
+        category: 'view',
+        ...RANGE,
+        buckets: 40,
+        group_by: 'browser',
+      });
+      expect(result.groups).toEqual(['Firefox', 'Chrome']);
+      expect(result.buckets.find((b) => b.time === T + 5 * MIN)).toEqual({
+        time: T + 5 * MIN,
+        count: 1,
+        by_group: { Firefox: 1 },
+      });
+    });
+  });
+
+  describe('analysis', () => {
+    it('gives a percentile per group as a top list, largest first', async () => {
+      const result = await backend.analysis({
+        category: 'view',
+        ...RANGE,
+        group_by: ['browser'],
+        aggregate: 'p75',
+        field: 'loading_time',
+      });
+      expect(analysisResult.parse(result)).toEqual(result);
+      // Firefox: 1.5 s and 2.5 s → p75 2.25 s (linear interpolation); Chrome: 0.8 s.
+      expect(result).toEqual({
+        mode: 'toplist',
+        interval_ms: null,
+        series: [
+          { group: { browser: 'Firefox' }, value: 2250 * MS },
+          { group: { browser: 'Chrome' }, value: 800 * MS },
+        ],
+      });
+    });
+
+    it('counts per group over time, the points summing to the group', async () => {
+      const result = await backend.analysis({
+        category: 'view',
+        ...RANGE,
+        group_by: ['browser'],
+        mode: 'timeseries',
+        buckets: 40,
+      });
+      expect(result.interval_ms).toBe(MIN);
+      expect(result.series.map((s) => [s.group, s.value])).toEqual([
+        [{ browser: 'Firefox' }, 2],
+        [{ browser: 'Chrome' }, 1],
+      ]);
+      for (const series of result.series) {
+        expect(series.points).toHaveLength(40);
+        expect(series.points?.reduce((sum, p) => sum + (p.value ?? 0), 0)).toBe(series.value);
+      }
+    });
+  });
+
+  describe('details', () => {
+    it('gives a session with all its views and events in time order', async () => {
+      const result = await backend.getSession({ session_id: 's1' });
+      expect(sessionDetailSchema.parse(result)).toEqual(result);
+      expect(result.session).toMatchObject({
+        time: T,
+        session_id: 's1',
+        app_id: appId,
+        session_view_count: 2,
+        session_error_count: 3,
+        session_action_count: 1,
+        session_resource_count: 1,
+        session_long_task_count: 1,
+        session_first_view_id: 'v1',
+        session_last_view_id: 'v2',
+        time_spent: (2 * MIN + 30 * SECOND) * MS,
+      });
+      expect(result.events.map((e) => `${e.category}:${e.view_id}`)).toEqual([
+        'view:v1',
+        'long_task:v1',
+        'error:v1',
+        'error:v1',
+        'view:v2',
+        'action:v2',
+        'resource:v2',
+        'error:v2',
+      ]);
+      expect(result.truncated).toBe(false);
+    });
+
+    it("gives a view's waterfall: its resources, errors, actions and long tasks", async () => {
+      const result = await backend.getView({ view_id: 'v2' });
+      expect(viewDetailSchema.parse(result)).toEqual(result);
+      expect(result.view.view_path).toBe('/cart');
+      expect(result.resources.map((r) => r.resource_id)).toEqual(['r1']);
+      expect(result.errors.map((r) => r.error_id)).toEqual(['e1']);
+      expect(result.actions.map((r) => r.action_id)).toEqual(['a1']);
+      expect(result.long_tasks).toEqual([]);
+    });
+
+    it('gives any event with its session, view and action', async () => {
+      const result = await backend.getEvent({ category: 'error', id: 'e1' });
+      expect(eventDetailSchema.parse(result)).toEqual(result);
+      expect(result.event.error_message).toContain('failed with 503');
+      expect(result.session?.session_id).toBe('s1');
+      expect(result.view?.view_id).toBe('v2');
+      expect(result.action?.action_name).toBe('Pay');
+      const view = await backend.getEvent({ category: 'view', id: 'v3' });
+      expect(view).toMatchObject({ view: null, action: null, session: { session_id: 's2' } });
+    });
+
+    it('looks only in the window asked', async () => {
+      const before = { from: T - HOUR, to: T - MIN };
+      expect((await failure(backend.getSession({ session_id: 's1', ...before }))).status).toBe(404);
+      expect((await backend.getView({ view_id: 'v1', from: T, to: T + 1 })).view.view_id).toBe(
+        'v1',
+      );
+    });
+
+    it('answers 404 for unknown ids and 400 for a category the explorer does not list', async () => {
+      expect(await failure(backend.getSession({ session_id: 'nope' }))).toMatchObject({
+        status: 404,
+        code: 'session.not_found',
+      });
+      expect(await failure(backend.getView({ view_id: 'nope' }))).toMatchObject({
+        status: 404,
+        code: 'view.not_found',
+      });
+      expect(await failure(backend.getEvent({ category: 'error', id: 'nope' }))).toMatchObject({
+        status: 404,
+        code: 'event.not_found',
+      });
+      const telemetry = backend.getEvent({ category: 'telemetry' as never, id: 'x' });
+      expect((await failure(telemetry)).status).toBe(400);
+    });
+  });
+
+  describe('error clusters', () => {
+    it('groups messages that differ only in numbers, largest first', async () => {
+      const result = await backend.errorClusters(RANGE);
+      expect(errorClustersSchema.parse(result)).toEqual(result);
+      expect(result.sampled).toBe(3);
+      expect(result.clusters.map((c) => [c.pattern, c.count])).toEqual([
+        ['Timeout after <n> ms', 2],
+        ['POST <url> failed with <n>', 1],
+      ]);
+      expect(result.clusters[0]).toMatchObject({
+        first_seen: T + SECOND,
+        last_seen: T + 5 * SECOND,
+        group: null,
+        sample: { error_id: 'e3' },
+      });
+    });
+
+    it('groups by chosen fields, under the search', async () => {
+      const byField = await backend.errorClusters({ ...RANGE, fields: ['error_source'] });
+      expect(byField.clusters.map((c) => [c.pattern, c.count, c.group])).toEqual([
+        ['source', 2, { error_source: 'source' }],
+        ['network', 1, { error_source: 'network' }],
+      ]);
+      expect(
+        (await backend.errorClusters({ ...RANGE, query: 'error_source:network' })).sampled,
+      ).toBe(1);
+      expect(await failure(backend.errorClusters({ ...RANGE, fields: ['nope'] }))).toMatchObject({
+        status: 400,
+        code: 'field.unknown',
+      });
+    });
+  });
+
+  describe('usage', () => {
+    it('counts PV, events and billed units per app and day', async () => {
+      const from = new Date(T).toISOString().slice(0, 10);
+      const to = new Date().toISOString().slice(0, 10);
+      const report = await backend.getUsage({ from, to });
+      expect(usageReportSchema.parse(report)).toEqual(report);
+      expect(report).toMatchObject({ time_zone: 'UTC', retention_days: 14, currency: 'CNY' });
+      const days = report.days.filter((day) => day.app_id === appId);
+      const sum = (name: 'pv' | 'resource' | 'error' | 'action' | 'long_task') =>
+        days.reduce((total, day) => total + day[name], 0);
+      expect([sum('pv'), sum('resource'), sum('error'), sum('action'), sum('long_task')]).toEqual([
+        3, 1, 3, 1, 1,
+      ]);
+      for (const day of days) {
+        const others = day.resource + day.error + day.action + day.long_task;
+        expect(day.billed_units).toBe(Math.max(day.pv, others / 100));
+      }
+      expect(await failure(backend.getUsage({ from: to, to: '2000-01-01' }))).toMatchObject({
+        status: 400,
+        code: 'request.invalid',
+      });
+    });
+  });
+
+  describe('workspace settings', () => {
+    it('changes the retention and the time zone, and refuses a retention of 5 days', async () => {
+      const changed = await backend.updateWorkspace({ retention_days: 7 });
+      expect(workspaceSchema.parse(changed)).toEqual(changed);
+      expect(changed.retention_days).toBe(7);
+      expect((await backend.getWorkspace()).retention_days).toBe(7);
+      const five = await failure(backend.updateWorkspace({ retention_days: 5 as never }));
+      expect(five).toMatchObject({ status: 400, code: 'request.invalid' });
+      expect((await backend.getWorkspace()).retention_days).toBe(7);
+      expect((await backend.updateWorkspace({ time_zone: 'Asia/Shanghai' })).time_zone).toBe(
+        'Asia/Shanghai',
+      );
+      expect((await failure(backend.updateWorkspace({ time_zone: 'Mars/Olympus' }))).status).toBe(
+        400,
+      );
+      const today = new Date().toISOString().slice(0, 10);
+      expect(await backend.getUsage({ from: today, to: today })).toMatchObject({
+        time_zone: 'Asia/Shanghai',
+        retention_days: 7,
+      });
+    });
+  });
+
+  describe('workspaces are apart', () => {
+    it("finds nothing of another workspace's events", async (ctx) => {
+      const other = current().otherWorkspace;
+      if (!other) return ctx.skip();
+      const { rows } = await other.searchEvents({ category: 'view', ...RANGE });
+      expect(rows).toEqual([]);
+      expect((await other.facet({ category: 'view', ...RANGE, field: 'browser' })).values).toEqual(
+        [],
+      );
+      expect((await other.errorClusters(RANGE)).clusters).toEqual([]);
+      expect((await failure(other.getSession({ session_id: 's1' }))).status).toBe(404);
+      expect((await failure(other.getEvent({ category: 'error', id: 'e1' }))).status).toBe(404);
     });
   });
 }

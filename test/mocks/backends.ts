@@ -5,15 +5,27 @@
 // tests cover the same states over HTTP with failingHandlers() and loadingHandlers().
 import { ApiError, type RumBackend, type RumBackendOperation } from '@rumkit/core';
 
-const OPERATIONS: RumBackendOperation[] = [
-  'getWorkspace',
-  'listApps',
-  'getApp',
-  'createApp',
-  'updateApp',
-  'deleteApp',
-  'checkAppId',
-];
+// Every key is listed, so adding an operation to RumBackend without adding it here fails to
+// compile instead of leaving a story's backend without the method.
+const OPERATIONS = Object.keys({
+  getWorkspace: true,
+  updateWorkspace: true,
+  listApps: true,
+  getApp: true,
+  createApp: true,
+  updateApp: true,
+  deleteApp: true,
+  checkAppId: true,
+  searchEvents: true,
+  facet: true,
+  histogram: true,
+  analysis: true,
+  getSession: true,
+  getView: true,
+  getEvent: true,
+  errorClusters: true,
+  getUsage: true,
+} satisfies Record<RumBackendOperation, true>) as RumBackendOperation[];
 
 function everyOperation(run: (options?: { signal?: AbortSignal }) => Promise<never>): RumBackend {
   const backend: Record<string, unknown> = {};

@@ -66,6 +66,8 @@ export interface TrafficOptions {
   maxBatchPoints?: number;
   /** Batches are flushed once their points reach about this many bytes. Default 16 KiB. */
   maxBatchBytes?: number;
+  /** Median of the log-normal number of views per session, plus one. Default 2.5. */
+  viewsPerSession?: number;
 }
 
 /** One request as an SDK sends it. */
@@ -193,6 +195,7 @@ interface AppContext {
   host: string;
   releases: readonly Release[];
   sessionsPerHour: number;
+  viewsPerSession: number;
   users: number;
   seed: number;
 }
@@ -210,6 +213,7 @@ function appContext(app: TrafficApp, index: number, options: TrafficOptions): Ap
     host: app.host ?? 'shop.example.com',
     releases,
     sessionsPerHour,
+    viewsPerSession: options.viewsPerSession ?? 2.5,
     // Enough users that most sessions are new ones, few enough that some come back.
     users: Math.max(50, Math.round(sessionsPerHour * 24 * 2)),
     seed: mix(options.seed, index, hashString(app.appId)),
@@ -283,7 +287,7 @@ function simulateSession(app: AppContext, start: number, r: Random): Session {
     build: hex(hashString(`${app.app.appId}@${release.version}`)),
   };
 
-  const views = Math.min(15, 1 + Math.floor(r.logNormal(2.5, 0.8)));
+  const views = Math.min(15, 1 + Math.floor(r.logNormal(app.viewsPerSession, 0.8)));
   let page = r.weighted(profile.pages.map((p) => [p, p.landing] as const));
   let referrer: string | undefined = r.weighted([
     [undefined, 45],

@@ -328,4 +328,29 @@ describe('POST /api/v1/events/analysis', () => {
     });
     expect(notNumber.body.error_code).toBe('field.not_numeric');
   });
+
+  it('answers one series over the whole scope when nothing is grouped', async () => {
+    const { status, body } = await query('analysis', {
+      category: 'resource',
+      ...range,
+      aggregate: 'max',
+      field: 'duration',
+      mode: 'timeseries',
+      buckets: 12,
+    });
+    expect(status).toBe(200);
+    expect(body.series).toHaveLength(1);
+    expect(body.series[0].group).toEqual({});
+    expect(body.series[0].value).toBe(1000 * MS);
+    const values = body.series[0].points
+      .map((p: Body) => p.value)
+      .filter((v: unknown) => v !== null);
+    expect(Math.max(...values)).toBe(1000 * MS);
+    const four = await query('analysis', {
+      category: 'resource',
+      ...range,
+      group_by: ['browser', 'resource_type', 'app_id', 'os'],
+    });
+    expect(four.status).toBe(400);
+  });
 });

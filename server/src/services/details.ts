@@ -7,7 +7,7 @@ import type {
   SessionDetail,
   ViewDetail,
 } from '@rumkit/core/api';
-import { errorPattern } from '@rumkit/core/rules';
+import { clusterErrors, ERROR_CLUSTER_SAMPLE } from '@rumkit/core/rules';
 import { getField } from '@rumkit/core/schema';
 import { HttpError } from '../http/errors.js';
 import type { EventStore, StoredRecord } from '../store/types.js';
@@ -16,7 +16,6 @@ import { jsonRecord, prepareScope } from './explorer.js';
 const DAY = 24 * 3600 * 1000;
 /** Most events a session timeline returns (a long SPA session can have thousands). */
 const TIMELINE_LIMIT = 5000;
-const CLUSTER_SAMPLE = 10_000;
 
 /** The id field of each category's records. */
 export const ID_FIELD: Record<ExplorerCategory, string> = {
@@ -160,37 +159,11 @@ export async function errorClusters(
       );
     }
   }
-  const { rows } = await store.search({ ...scope, limit: CLUSTER_SAMPLE });
-  const clusters = new Map<string, ErrorClusters['clusters'][number]>();
-  for (const row of rows) {
-    const group = input.fields?.length
-      ? Object.fromEntries(input.fields.map((f) => [f, row[f] ?? row.custom[f] ?? null]))
-      : null;
-    const pattern = group
-      ? Object.values(group)
-          .map((v) => (v === null ? '∅' : String(v)))
-          .join(' · ')
-      : errorPattern(String(row.error_message ?? ''));
-    const cluster = clusters.get(pattern);
-    if (cluster) {
-      cluster.count++;
-      cluster.first_seen = Math.min(cluster.first_seen, row.time);
-      cluster.last_seen = Math.max(cluster.last_seen, row.time);
-    } else {
-      clusters.set(pattern, {
-        pattern,
-        group,
-        count: 1,
-        first_seen: row.time,
-        last_seen: row.time,
-        sample: jsonRecord(row),
-      });
-    }
-  }
-  const sorted = [...clusters.values()].sort(
-    (a, b) => b.count - a.count || b.last_seen - a.last_seen,
-  );
-  return { sampled: rows.length, clusters: sorted.slice(0, input.limit ?? 50) };
+  const { rows } = await store.search({ ...scope, limit: ERROR_CLUSTER_SAMPLE });
+  return {
+    sampled: rows.length,
+    clusters: clusterErrors(rows.map(jsonRecord), input.fields, input.limit ?? 50),
+  };
 }
 
 function isErrorField(name: string): boolean {

@@ -139,12 +139,13 @@ export async function analysis(
   input: AnalysisInput,
 ): Promise<AnalysisResult> {
   const scope = await prepareScope(store, workspaceId, input);
-  for (const name of input.group_by) checkField(scope, name, 'group_by');
+  const groupBy = input.group_by ?? [];
+  for (const name of groupBy) checkField(scope, name, 'group_by');
   if (input.field)
     checkField(scope, input.field, 'field', { numeric: (input.aggregate ?? 'count') !== 'count' });
   return store.analysis({
     ...scope,
-    groupBy: input.group_by,
+    groupBy,
     aggregate: input.aggregate ?? 'count',
     mode: input.mode ?? 'toplist',
     limit: input.limit ?? 10,

@@ -154,7 +154,11 @@ export type Aggregate = (typeof AGGREGATES)[number];
 export const analysisBody = z
   .object({
     ...scopeShape,
-    group_by: z.array(z.string()).min(1).max(3),
+    group_by: z
+      .array(z.string())
+      .max(3)
+      .default([])
+      .describe('Group by up to 3 fields; none gives one series over everything in scope.'),
     aggregate: z.enum(AGGREGATES).default('count'),
     field: z
       .string()

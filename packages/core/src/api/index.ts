@@ -1,12 +1,13 @@
 // @rumkit/core/api: the contract of the reference server's JSON API. The server validates
 // requests with these schemas and generates its OpenAPI document from them; createHttpBackend
 // parses responses with them.
+import type { z } from 'zod';
 import { appRoutes } from './apps.js';
 import { detailRoutes } from './details.js';
 import { eventRoutes } from './events.js';
 import type { RouteDef } from './route.js';
-import { usageRoutes } from './usage.js';
-import { workspaceRoutes } from './workspaces.js';
+import { type usageQuery, usageRoutes } from './usage.js';
+import { type updateWorkspaceBody, workspaceRoutes } from './workspaces.js';
 
 export * from './apps.js';
 export * from './common.js';
@@ -27,3 +28,10 @@ export const API_ROUTES: readonly RouteDef[] = [
   ...Object.values(detailRoutes),
   ...Object.values(usageRoutes),
 ];
+
+/** The time window of a detail lookup (ms); default the last 15 days up to a day ahead. */
+export type DetailLookback = z.output<NonNullable<(typeof detailRoutes)['sessionDetail']['query']>>;
+/** The days of a usage report, YYYY-MM-DD in the workspace's time zone, both included. */
+export type UsageInput = z.input<typeof usageQuery>;
+/** What the workspace's own key may change: its name, retention and usage time zone. */
+export type UpdateWorkspaceInput = z.input<typeof updateWorkspaceBody>;

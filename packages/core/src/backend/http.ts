@@ -2,9 +2,13 @@ import {
   ApiError,
   type App,
   appRoutes,
+  type DetailLookback,
+  detailRoutes,
   errorBody,
+  eventRoutes,
   fillPath,
   type RouteDef,
+  usageRoutes,
   workspaceRoutes,
 } from '../api/index.js';
 import { isAbortError } from './errors.js';
@@ -95,6 +99,7 @@ export function createHttpBackend(options: HttpBackendOptions): RumBackend {
 
   return {
     getWorkspace: (opts) => call(workspaceRoutes.currentWorkspace, {}, opts),
+    updateWorkspace: (body, opts) => call(workspaceRoutes.updateCurrentWorkspace, { body }, opts),
     listApps: async (opts) => (await call<{ apps: App[] }>(appRoutes.listApps, {}, opts)).apps,
     getApp: ({ id }, opts) => call(appRoutes.getApp, { params: { id } }, opts),
     createApp: (body, opts) => call(appRoutes.createApp, { body }, opts),
@@ -103,7 +108,27 @@ export function createHttpBackend(options: HttpBackendOptions): RumBackend {
     deleteApp: ({ id }, opts) => call(appRoutes.deleteApp, { params: { id } }, opts),
     checkAppId: ({ app_id, exclude }, opts) =>
       call(appRoutes.checkAppId, { query: { app_id, exclude } }, opts),
+    searchEvents: (body, opts) => call(eventRoutes.searchEvents, { body }, opts),
+    facet: (body, opts) => call(eventRoutes.facet, { body }, opts),
+    histogram: (body, opts) => call(eventRoutes.histogram, { body }, opts),
+    analysis: (body, opts) => call(eventRoutes.analysis, { body }, opts),
+    getSession: ({ session_id, ...window }, opts) =>
+      call(
+        detailRoutes.sessionDetail,
+        { params: { sessionId: session_id }, query: lookback(window) },
+        opts,
+      ),
+    getView: ({ view_id, ...window }, opts) =>
+      call(detailRoutes.viewDetail, { params: { viewId: view_id }, query: lookback(window) }, opts),
+    getEvent: ({ category, id, ...window }, opts) =>
+      call(detailRoutes.eventDetail, { params: { category, id }, query: lookback(window) }, opts),
+    errorClusters: (body, opts) => call(detailRoutes.errorClusters, { body }, opts),
+    getUsage: ({ from, to }, opts) => call(usageRoutes.usage, { query: { from, to } }, opts),
   };
+}
+
+function lookback({ from, to }: DetailLookback): Record<string, string | undefined> {
+  return { from: from?.toString(), to: to?.toString() };
 }
 
 /** DataKit's `{ error_code, message }` when the server sent one, else a description of the status. */

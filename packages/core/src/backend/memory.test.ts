@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type App } from '../api/index.js';
+import type { Point } from '../protocol/index.js';
 import { createMemoryBackend } from './memory.js';
 
 const T0 = Date.UTC(2026, 10, 20, 12, 0, 0);
@@ -134,5 +135,83 @@ describe('createMemoryBackend', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, code: 'request.invalid' });
     expect((error as ApiError).message).toMatch(/^name: /);
+  });
+
+  describe('with events', () => {
+    const DAY = 24 * 3600 * 1000;
+    const view = (id: string, time: number): Point => ({
+      measurement: 'view',
+      tags: { app_id: 'shop', session_id: `s_${id}`, view_id: id, browser: 'Chrome' },
+      fields: { time_spent: 1e9 },
+      time,
+    });
+    const range = { category: 'view', from: T0 - 30 * DAY, to: T0 + DAY } as const;
+
+    it('starts with seeded events and takes more through ingest', async () => {
+      const backend = createMemoryBackend({ now: () => T0, events: [view('a', T0 - 1000)] });
+      backend.ingest([view('b', T0)]);
+      const { rows } = await backend.searchEvents(range);
+      expect(rows.map((r) => r.view_id)).toEqual(['b', 'a']);
+      expect((await backend.getSession({ session_id: 's_a' })).session.session_view_count).toBe(1);
+    });
+
+    it('drops data older than the retention, which the workspace may shorten', async () => {
+      const backend = createMemoryBackend({
+        now: () => T0,
+        events: [view('old', T0 - 10 * DAY), view('new', T0 - DAY)],
+      });
+      expect((await backend.searchEvents(range)).rows).toHaveLength(2);
+      expect((await backend.updateWorkspace({ retention_days: 7 })).retention_days).toBe(7);
+      expect((await backend.searchEvents(range)).rows.map((r) => r.view_id)).toEqual(['new']);
+      await expect(backend.getSession({ session_id: 's_old' })).rejects.toMatchObject({
+        status: 404,
+      });
+    });
+
+    it('hands out copies of the workspace and of records', async () => {
+      const backend = createMemoryBackend({ now: () => T0, events: [view('a', T0)] });
+      const workspace = await backend.updateWorkspace({ time_zone: 'Asia/Shanghai' });
+      workspace.time_zone = 'changed';
+      expect((await backend.getWorkspace()).time_zone).toBe('Asia/Shanghai');
+      const [row] = (await backend.searchEvents(range)).rows;
+      (row as Record<string, unknown>).browser = 'changed';
+      (row?.custom as Record<string, unknown>).x = 1;
+      expect((await backend.searchEvents(range)).rows[0]).toMatchObject({
+        browser: 'Chrome',
+        custom: {},
+      });
+    });
+
+    it('refuses invalid settings and questions as the server does', async () => {
+      const backend = createMemoryBackend({ now: () => T0 });
+      await expect(backend.updateWorkspace({ retention_days: 5 as never })).rejects.toMatchObject({
+        status: 400,
+        code: 'request.invalid',
+      });
+      await expect(
+        backend.facet({ ...range, field: 'browser', limit: 1000 }),
+      ).rejects.toMatchObject({ status: 400, code: 'request.invalid' });
+      const error = await backend
+        .searchEvents({ ...range, query: 'browser:' })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ status: 400, code: expect.stringMatching(/^search\./) });
+      expect((error as ApiError).details).toMatchObject({ position: expect.any(Number) });
+    });
+
+    it('takes its latency on explorer questions too, and can be cancelled', async () => {
+      vi.useFakeTimers();
+      try {
+        const backend = createMemoryBackend({ now: () => T0, latency: 500 });
+        const controller = new AbortController();
+        const pending = backend
+          .histogram(range, { signal: controller.signal })
+          .catch((e: unknown) => e);
+        await vi.advanceTimersByTimeAsync(100);
+        controller.abort();
+        expect(await pending).toMatchObject({ name: 'AbortError' });
+      } finally {
+        vi.useRealTimers();
+      }
+    });
   });
 });

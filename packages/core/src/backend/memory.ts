@@ -4,10 +4,15 @@ import {
   type AppIdAvailability,
   createAppBody,
   updateAppBody,
+  updateWorkspaceBody,
   type Workspace,
 } from '../api/index.js';
+import type { Point } from '../protocol/index.js';
 import { checkAppId } from '../rules/appId.js';
 import { abortReason, appIdTaken, appNotFound, invalidRequest } from './errors.js';
+import { errorClusters, eventDetail, sessionDetail, usage, viewDetail } from './memory-details.js';
+import { analysis, facet, histogram, parseInput, searchEvents } from './memory-query.js';
+import { createEventStore, type MemoryEventStore } from './memory-store.js';
 import type { RequestOptions, RumBackend, RumBackendOperation } from './types.js';
 
 export interface MemoryBackendSeed {
@@ -15,6 +20,12 @@ export interface MemoryBackendSeed {
   workspace?: Workspace;
   /** Apps to start with, in any order (listApps sorts newest first). */
   apps?: readonly App[];
+  /**
+   * Events to start with, as DataKit points (what an SDK sends to `/v1/write/rum`), stored as
+   * one batch. Sessions are derived from them as the server derives them. A point the server
+   * would refuse throws.
+   */
+  events?: readonly Point[];
   /**
    * app_ids held by apps of other workspaces: the server keeps app_ids unique across all
    * workspaces, since ingest routes by app_id alone.
@@ -31,12 +42,26 @@ export interface MemoryBackendSeed {
   latency?: number | ((operation: RumBackendOperation) => number);
 }
 
+/** The in-memory backend, with a way to put events in. */
+export interface MemoryBackend extends RumBackend {
+  /**
+   * Stores points as the server stores one request to `/v1/write/rum`: typed by the catalogue,
+   * the latest version of a view kept, sessions derived. Any app_id is accepted; a point the
+   * server would refuse throws a TypeError naming it, and nothing of the batch is stored.
+   */
+  ingest(points: readonly Point[]): { written: number };
+}
+
+const DAY = 24 * 3600 * 1000;
+
 /**
  * A complete `RumBackend` in memory, for demos, stories and tests. It validates input with the
  * same schemas and answers with the same errors as the reference server (the contract suite
- * runs against both), and copies data in and out so callers never share its state.
+ * runs against both), searches with the same parser and semantics, and copies data in and out
+ * so callers never share its state. Data older than the workspace's retention is dropped
+ * before each explorer question, as the server's hourly retention drops it.
  */
-export function createMemoryBackend(seed: MemoryBackendSeed = {}): RumBackend {
+export function createMemoryBackend(seed: MemoryBackendSeed = {}): MemoryBackend {
   const now = seed.now ?? Date.now;
   const workspace: Workspace = clone(
     seed.workspace ?? {
@@ -65,6 +90,14 @@ export function createMemoryBackend(seed: MemoryBackendSeed = {}): RumBackend {
       while (apps.has(id));
       return id;
     });
+
+  const store = createEventStore(now);
+  if (seed.events) store.ingest(seed.events);
+  /** The event store with expired data dropped. */
+  const events = (): MemoryEventStore => {
+    store.deleteOlderThan(now() - workspace.retention_days * DAY);
+    return store;
+  };
 
   const delayOf = (operation: RumBackendOperation) =>
     typeof seed.latency === 'function' ? seed.latency(operation) : (seed.latency ?? 0);
@@ -129,7 +162,16 @@ export function createMemoryBackend(seed: MemoryBackendSeed = {}): RumBackend {
   };
 
   return {
+    ingest: (points) => store.ingest(points),
+
     getWorkspace: (options) => run('getWorkspace', options, () => clone(workspace)),
+
+    updateWorkspace: (input, options) =>
+      run('updateWorkspace', options, () => {
+        const patch = parseInput(updateWorkspaceBody, input);
+        Object.assign(workspace, definedOnly(patch));
+        return clone(workspace);
+      }),
 
     listApps: (options) =>
       run('listApps', options, () =>
@@ -201,6 +243,21 @@ export function createMemoryBackend(seed: MemoryBackendSeed = {}): RumBackend {
           throw new ApiError(400, 'request.invalid', 'app_id: required');
         return availability(app_id, exclude);
       }),
+
+    searchEvents: (input, options) =>
+      run('searchEvents', options, () => searchEvents(events(), input)),
+    facet: (input, options) => run('facet', options, () => facet(events(), input)),
+    histogram: (input, options) => run('histogram', options, () => histogram(events(), input)),
+    analysis: (input, options) => run('analysis', options, () => analysis(events(), input)),
+    getSession: (input, options) =>
+      run('getSession', options, () => sessionDetail(events(), input, now())),
+    getView: (input, options) => run('getView', options, () => viewDetail(events(), input, now())),
+    getEvent: (input, options) =>
+      run('getEvent', options, () => eventDetail(events(), input, now())),
+    errorClusters: (input, options) =>
+      run('errorClusters', options, () => errorClusters(events(), input)),
+    getUsage: (input, options) =>
+      run('getUsage', options, () => usage(events(), workspace, input, now())),
   };
 }
 

@@ -12,4 +12,23 @@ export {
   updateAppMutation,
   writeAppToCache,
 } from './apps.js';
-export { currentWorkspaceOptions, workspaceKeys } from './workspace.js';
+export {
+  analysisOptions,
+  errorClustersOptions,
+  eventDetailOptions,
+  eventKeys,
+  facetOptions,
+  histogramOptions,
+  searchEventPagesOptions,
+  searchEventsOptions,
+  sessionDetailOptions,
+  viewDetailOptions,
+} from './events.js';
+export { usageKeys, usageOptions } from './usage.js';
+export {
+  currentWorkspaceOptions,
+  updateWorkspaceMutation,
+  workspaceKeys,
+  workspaceMutationKeys,
+  writeWorkspaceToCache,
+} from './workspace.js';

@@ -17,8 +17,22 @@ export {
   projectMonth,
   type RetentionTier,
 } from './billing.js';
+export {
+  type ClusteredError,
+  clusterErrors,
+  ERROR_CLUSTER_SAMPLE,
+  type ErrorCluster,
+} from './errorClusters.js';
 export { errorPattern } from './errorPattern.js';
 export { type FuzzyMatch, type FuzzyResult, fuzzyFilter, fuzzyMatch } from './fuzzy.js';
+export {
+  foldSessions,
+  SESSION_TAGS,
+  type SessionEvent,
+  type SessionState,
+  type SessionValue,
+  sessionKey,
+} from './sessions.js';
 export {
   type SdkGuide,
   type SdkSnippet,
@@ -30,4 +44,21 @@ export {
   snippetPlatformOf,
   WEB_SDK,
 } from './snippets.js';
+export {
+  bucketIndex,
+  bucketInterval,
+  bucketStarts,
+  OTHER_STACK,
+  stackOrder,
+} from './timeBuckets.js';
 export { pathGroup, statusGroup } from './urlGroup.js';
+export {
+  summariseUsage,
+  USAGE_BUCKET_MS,
+  type UsageCount,
+  type UsageCounts,
+  type UsageRange,
+  type UsageSummary,
+  usageWindow,
+  zonedMidnight,
+} from './usage.js';

@@ -12,10 +12,10 @@ import {
   TIMESTAMP_MS,
   VARCHAR,
 } from '@duckdb/node-api';
+import { foldSessions, type SessionState, sessionKey } from '@rumkit/core/rules';
 import { type Category, getField } from '@rumkit/core/schema';
 import type { Column } from '../columns.js';
 import { hasColumn } from '../columns.js';
-import { foldSessions, type SessionState, sessionKey } from '../sessions.js';
 import type {
   CountQuery,
   EventRow,

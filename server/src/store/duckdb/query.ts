@@ -1,5 +1,6 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { AnalysisResult, FacetResult, HistogramResult } from '@rumkit/core/api';
+import { bucketInterval, bucketStarts, OTHER_STACK, stackOrder } from '@rumkit/core/rules';
 import { type Category, getField, textFieldsOf } from '@rumkit/core/schema';
 import { type Filter, type TermFilter, wildcardToLike } from '@rumkit/core/search';
 import { fieldNamesOf } from '../columns.js';
@@ -235,35 +236,7 @@ export async function facet(connection: DuckDBConnection, query: FacetQuery): Pr
   };
 }
 
-const NICE_INTERVALS = [
-  1,
-  5,
-  10,
-  30,
-  60,
-  300,
-  600,
-  900,
-  1800,
-  3600,
-  3 * 3600,
-  6 * 3600,
-  12 * 3600,
-  86400,
-  7 * 86400,
-].map((s) => s * 1000);
-
-/** The smallest round interval that fits the range in at most `buckets` buckets. */
-export function bucketInterval(from: number, to: number, buckets: number): number {
-  const min = (to - from) / buckets;
-  return (
-    NICE_INTERVALS.find((i) => i >= min) ??
-    Math.ceil(min / NICE_INTERVALS[NICE_INTERVALS.length - 1]!) *
-      NICE_INTERVALS[NICE_INTERVALS.length - 1]!
-  );
-}
-
-const OTHER = 'other';
+const OTHER = OTHER_STACK;
 const TOP_GROUPS = 10;
 
 export async function histogram(
@@ -303,13 +276,7 @@ export async function histogram(
     byBucket.set(Number(b), counts);
     totals.set(stack, (totals.get(stack) ?? 0) + Number(n));
   }
-  const groups = [...totals.keys()].sort((a, b) =>
-    a === OTHER
-      ? 1
-      : b === OTHER
-        ? -1
-        : (totals.get(b) ?? 0) - (totals.get(a) ?? 0) || a.localeCompare(b),
-  );
+  const groups = stackOrder(totals);
   return {
     interval_ms: interval,
     groups,
@@ -325,10 +292,7 @@ function fill<T>(
   interval: number,
   at: (index: number) => T,
 ): (T & { time: number })[] {
-  const out: (T & { time: number })[] = [];
-  for (let i = 0, time = range.from; time < range.to; i++, time += interval)
-    out.push({ ...at(i), time });
-  return out;
+  return bucketStarts(range.from, range.to, interval).map((time, i) => ({ ...at(i), time }));
 }
 
 const PERCENTILES: Record<string, number> = { p50: 0.5, p75: 0.75, p90: 0.9, p95: 0.95, p99: 0.99 };
@@ -352,10 +316,10 @@ export async function analysis(
   const groups = query.groupBy.map((name) => sql.field(name).sql);
   const aggregate = aggregateSql(sql, query);
   const names = groups.map((_, i) => `g${i}`);
-  const select = groups.map((g, i) => `${g} AS g${i}`).join(', ');
+  const select = groups.map((g, i) => `${g} AS g${i}, `).join('');
   const top = await connection.runAndReadAll(
-    `SELECT ${select}, ${aggregate} AS v FROM ${quote(query.category)} WHERE ${where}
-     GROUP BY ALL ORDER BY v DESC NULLS LAST LIMIT ${query.limit}`,
+    `SELECT ${select}${aggregate} AS v FROM ${quote(query.category)} WHERE ${where}
+     ${groups.length > 0 ? 'GROUP BY ALL' : ''} ORDER BY v DESC NULLS LAST LIMIT ${query.limit}`,
     sql.params,
   );
   const series = top.getRows().map((row) => ({
@@ -372,7 +336,7 @@ export async function analysis(
   const tsGroups = query.groupBy.map((name) => ts.field(name).sql);
   const bucket = `(epoch_ms(time) - ${ts.bind(BigInt(query.from))}) // ${ts.bind(BigInt(interval))}`;
   const reader = await connection.runAndReadAll(
-    `SELECT ${bucket} AS b, ${tsGroups.map((g, i) => `${g} AS g${i}`).join(', ')}, ${aggregateSql(ts, query)} AS v
+    `SELECT ${bucket} AS b, ${tsGroups.map((g, i) => `${g} AS g${i}, `).join('')}${aggregateSql(ts, query)} AS v
      FROM ${quote(query.category)} WHERE ${tsWhere} GROUP BY ALL`,
     ts.params,
   );

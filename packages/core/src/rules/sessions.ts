@@ -1,4 +1,17 @@
-import type { EventRow, StoredValue } from './types.js';
+// Session derivation (spec §1.4 "session", gap 1): SDKs send no session records, so every store
+// folds each session's events into one record. The reference server's store and the in-memory
+// backend both fold with this, so their sessions agree to the field.
+
+/** A value as stored: typed by the catalogue. */
+export type SessionValue = string | number | bigint | boolean;
+
+/** What folding needs of an event: its category, time (ms), workspace and typed values. */
+export interface SessionEvent {
+  category: string;
+  time: number;
+  workspaceId: string;
+  values: Readonly<Record<string, SessionValue>>;
+}
 
 /** 4 hours in ns: replay billing counts one session per started 4 h (spec §1.10). */
 const FOUR_HOURS_NS = 4 * 3600 * 1e9;
@@ -62,8 +75,8 @@ const COUNTED = {
 } as const;
 
 /**
- * The derived session record (spec §1.4 "session", gap 1): what the server keeps per
- * session_id, plus the bookkeeping it needs to merge later events in.
+ * The derived session record: what a store keeps per session_id, plus the bookkeeping it needs
+ * to merge later events in.
  */
 export interface SessionState {
   workspaceId: string;
@@ -73,17 +86,19 @@ export interface SessionState {
   end: number;
   firstViewTime: number | null;
   lastViewTime: number | null;
-  values: Record<string, StoredValue>;
+  values: Record<string, SessionValue>;
 }
 
 /**
- * Folds a batch into the sessions it touches. `isNewView` says whether a view_id is seen for
- * the first time (re-sent views must not count twice); `existing` holds the stored states.
+ * Folds a batch into the sessions it touches, in the order given (a later event's tags win).
+ * `isNewView` says whether a view_id is seen for the first time (re-sent views must not count
+ * twice); `existing` holds the stored states by sessionKey. Returns the touched states, new
+ * objects: `existing` is not changed.
  */
-export function foldSessions(
-  rows: readonly EventRow[],
+export function foldSessions<E extends SessionEvent>(
+  rows: readonly E[],
   existing: ReadonlyMap<string, SessionState>,
-  isNewView: (row: EventRow) => boolean,
+  isNewView: (row: E) => boolean,
 ): Map<string, SessionState> {
   const touched = new Map<string, SessionState>();
   for (const row of rows) {
@@ -96,7 +111,7 @@ export function foldSessions(
       state = stored ? cloneState(stored) : emptyState(row.workspaceId, sessionId, row.time);
       touched.set(key, state);
     }
-    foldRow(state, row, isNewView);
+    foldRow(state, row, row.category === 'view' && isNewView(row));
   }
   for (const state of touched.values()) finish(state);
   return touched;
@@ -130,7 +145,7 @@ function cloneState(state: SessionState): SessionState {
   return { ...state, values: { ...state.values } };
 }
 
-function foldRow(state: SessionState, row: EventRow, isNewView: (row: EventRow) => boolean) {
+function foldRow(state: SessionState, row: SessionEvent, newView: boolean) {
   const { values } = row;
   state.start = Math.min(state.start, row.time);
   state.end = Math.max(state.end, row.time + durationMs(row));
@@ -142,8 +157,7 @@ function foldRow(state: SessionState, row: EventRow, isNewView: (row: EventRow) 
   if (values.session_has_replay === true) state.values.session_has_replay = true;
 
   if (row.category === 'view') {
-    if (isNewView(row))
-      state.values.session_view_count = Number(state.values.session_view_count) + 1;
+    if (newView) state.values.session_view_count = Number(state.values.session_view_count) + 1;
     if (state.firstViewTime === null || row.time < state.firstViewTime) {
       state.firstViewTime = row.time;
       setPage(state, 'first', row);
@@ -160,7 +174,7 @@ function foldRow(state: SessionState, row: EventRow, isNewView: (row: EventRow) 
   }
 }
 
-function setPage(state: SessionState, which: 'first' | 'last', row: EventRow) {
+function setPage(state: SessionState, which: 'first' | 'last', row: SessionEvent) {
   for (const [from, to] of PAGE) {
     const value = row.values[from];
     const column = `session_${which}_view_${to}`;
@@ -172,7 +186,7 @@ function setPage(state: SessionState, which: 'first' | 'last', row: EventRow) {
   if (name !== undefined) state.values[`session_${which}_view_name`] = name;
 }
 
-function durationMs(row: EventRow): number {
+function durationMs(row: SessionEvent): number {
   const ns = row.category === 'view' ? row.values.time_spent : row.values.duration;
   const value = typeof ns === 'bigint' ? Number(ns) : ns;
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value / NS_PER_MS : 0;

@@ -1,0 +1,121 @@
+/*
+ * Query speed (issue 4): the questions the explorer and the dashboards ask, through the real
+ * HTTP API of a real server, beside the same questions as hand-written SQL on the same
+ * database file in this process (the floor). DuckDB lets one process at a time open a file,
+ * so the SQL runs after the server has stopped, read-only.
+ *
+ *   npm run bench -- query                 1M and 10M events
+ *   npx tsx --conditions=source bench/query.ts --sizes=1000000 --runs=30
+ *
+ * The data sets are built once through the real ingest (bench/query/dataset.ts) and kept in
+ * bench/.data/. Targets at 10M events: explorer page and session timeline p95 <= 25 ms,
+ * dashboard questions p95 <= 100 ms, each within 2x of the hand-written SQL.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { dataset } from './query/dataset.js';
+import { type Question, questions } from './query/questions.js';
+import { startRumkitServer } from './support/processes.js';
+
+const flags = Object.fromEntries(
+  process.argv.slice(2).map((arg) => {
+    const [key, value = ''] = arg.replace(/^--/, '').split('=');
+    return [key, value];
+  }),
+);
+const sizes = (flags.sizes ?? '1000000,10000000').split(',').map(Number);
+const runs = Number(flags.runs ?? 20);
+const WARMUP = 3;
+
+interface Timing {
+  api: number[];
+  sql: number[];
+  agree: string;
+}
+
+async function main() {
+  const cpu = os.cpus();
+  console.log(
+    `node ${process.version}, ${cpu.length} cores (${cpu[0]?.model.trim()}), ${runs} runs per question after ${WARMUP} warm-up, load ${os.loadavg()[0]?.toFixed(1)}`,
+  );
+  for (const size of sizes) {
+    console.log(`\n${size.toLocaleString('en')} events: preparing the data set`);
+    const { dir, manifest } = await dataset(size);
+    console.log(
+      `  ${manifest.events.toLocaleString('en')} events of 20 apps over 14 days, built ${manifest.built.at} ` +
+        `in ${manifest.built.seconds} s (${manifest.built.eventsPerSecond.toLocaleString('en')} events/s through HTTP ingest)`,
+    );
+    const dataDir = path.join(dir, 'data');
+    const server = await startRumkitServer({
+      dataDir,
+      entry: 'bench/query/pinned-server.ts',
+      env: {
+        RUMKIT_ADMIN_KEY: manifest.adminKey,
+        RUMKIT_BENCH_NOW: String(manifest.to + 60_000),
+      },
+    });
+    const asked = await questions(manifest, server.origin, runs + WARMUP);
+    const timings = new Map<Question, Timing>(
+      asked.map((q) => [q, { api: [], sql: [], agree: '' }]),
+    );
+    const apiAnswers = new Map<Question, unknown>();
+    try {
+      for (let run = 0; run < runs + WARMUP; run++) {
+        for (const q of asked) {
+          const started = performance.now();
+          const answer = await q.api(run);
+          const ms = performance.now() - started;
+          if (run >= WARMUP) timings.get(q)?.api.push(ms);
+          if (run === 0) apiAnswers.set(q, answer);
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+
+    const instance = await DuckDBInstance.create(path.join(dataDir, 'events.duckdb'), {
+      access_mode: 'READ_ONLY',
+    });
+    const connection = await instance.connect();
+    try {
+      for (let run = 0; run < runs + WARMUP; run++) {
+        for (const q of asked) {
+          const started = performance.now();
+          const answer = await q.sql(connection, run);
+          const ms = performance.now() - started;
+          const timing = timings.get(q) as Timing;
+          if (run >= WARMUP) timing.sql.push(ms);
+          if (run === 0) timing.agree = q.agree(apiAnswers.get(q), answer);
+        }
+      }
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+    report(size, timings);
+  }
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
+}
+
+function report(size: number, timings: Map<Question, Timing>) {
+  const ms = (n: number) => `${n.toFixed(1)} ms`.padStart(9);
+  console.log(
+    `\n${size.toLocaleString('en')} events   ${'API p50'.padStart(9)} ${'API p95'.padStart(9)} ${'SQL p50'.padStart(9)} ${'SQL p95'.padStart(9)}  p95 ratio  target        answers`,
+  );
+  for (const [q, t] of timings) {
+    const api95 = percentile(t.api, 0.95);
+    const sql95 = percentile(t.sql, 0.95);
+    const ratio = api95 / sql95;
+    const met = api95 <= q.targetMs && ratio <= 2;
+    console.log(
+      `${q.name.padEnd(28)} ${ms(percentile(t.api, 0.5))} ${ms(api95)} ${ms(percentile(t.sql, 0.5))} ${ms(sql95)}  ${`${ratio.toFixed(2)}x`.padStart(8)}  ${`<=${q.targetMs} ms ${met ? 'met' : 'MISSED'}`.padEnd(13)} ${t.agree}`,
+    );
+  }
+}
+
+await main();

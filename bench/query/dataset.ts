@@ -1,0 +1,173 @@
+/*
+ * The query benchmark's data: 14 days of 20 apps' traffic from the seeded demo generator,
+ * sent through the real HTTP ingest of a real server, kept on disk so later runs reuse it.
+ *
+ * Shape (issue 4): 20 apps with a skewed share of traffic (app k gets 1/(k+1) of the first's),
+ * about 10 events per session, tens of thousands of URLs, hundreds of error messages. A
+ * data set lives in bench/.data/query-<events>/ with a manifest; a manifest whose recipe
+ * differs from this file's is rebuilt.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { encodeLines, type Point } from '@rumkit/core/protocol';
+import { generateBatches, type TrafficApp, type TrafficPlatform } from '@rumkit/server/demo';
+import { ROOT, registerApps, startRumkitServer } from '../support/processes.js';
+
+const DAY = 86_400_000;
+const RECIPE = 1;
+const SEED = 20_261_126;
+const VIEWS_PER_SESSION = 0.3;
+const POINTS_PER_REQUEST = 1000;
+const IN_FLIGHT = 6;
+
+export interface Manifest {
+  recipe: number;
+  events: number;
+  from: number;
+  to: number;
+  apps: string[];
+  secret: string;
+  adminKey: string;
+  built: { at: string; seconds: number; eventsPerSecond: number };
+}
+
+export const DATA_ROOT = path.join(ROOT, 'bench', '.data');
+
+/** The data set of about `events` events: reused when built before, else built now. */
+export async function dataset(events: number): Promise<{ dir: string; manifest: Manifest }> {
+  const dir = path.join(DATA_ROOT, `query-${events}`);
+  const file = path.join(dir, 'manifest.json');
+  if (existsSync(file)) {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    if (manifest.recipe === RECIPE) return { dir, manifest };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const manifest = await build(dir, events);
+  writeFileSync(file, JSON.stringify(manifest, null, 2));
+  return { dir, manifest };
+}
+
+function appsOf(): (TrafficApp & { weight: number })[] {
+  const types: TrafficPlatform[] = ['web', 'web', 'android', 'web', 'ios', 'web', 'miniapp'];
+  return Array.from({ length: 20 }, (_, k) => ({
+    appId: `bench_app_${String(k + 1).padStart(2, '0')}`,
+    type: types[k % types.length] as TrafficPlatform,
+    host: `shop${k + 1}.example.com`,
+    weight: 1 / (k + 1),
+  }));
+}
+
+/** Sessions per hour for the first app so that the whole range holds about `events` points. */
+function calibrate(apps: ReturnType<typeof appsOf>, events: number, to: number): number {
+  const probe = { from: to - DAY, to, seed: SEED, viewsPerSession: VIEWS_PER_SESSION };
+  const rate = 20;
+  let points = 0;
+  for (const batch of generateBatches({
+    ...probe,
+    sessionsPerHour: rate,
+    apps: apps.map((a) => ({ ...a, sessionsPerHour: rate * a.weight })),
+  }))
+    points += batch.points.length;
+  return (rate * events) / (points * 14);
+}
+
+async function build(dir: string, events: number): Promise<Manifest> {
+  const to = Math.floor(Date.now() / 60_000) * 60_000;
+  const from = to - 14 * DAY;
+  const apps = appsOf();
+  const first = calibrate(apps, events, to);
+  const server = await startRumkitServer({
+    dataDir: path.join(dir, 'data'),
+    env: { RUMKIT_INGEST_RATE: '0', RUMKIT_GEO: 'on' },
+  });
+  const started = performance.now();
+  let sent = 0;
+  let secret = '';
+  try {
+    ({ secret } = await registerApps(
+      server,
+      apps.map((a) => ({ app_id: a.appId, type: a.type })),
+    ));
+    const batches = generateBatches({
+      apps: apps.map((a) => ({ ...a, sessionsPerHour: first * a.weight })),
+      from,
+      to,
+      sessionsPerHour: first,
+      seed: SEED,
+      viewsPerSession: VIEWS_PER_SESSION,
+    });
+    const next = requests(batches);
+    let lastReport = started;
+    const lane = async () => {
+      for (let request = next(); request; request = next()) {
+        await send(server.origin, request.body, request.ip);
+        sent += request.points;
+        const now = performance.now();
+        if (now - lastReport > 10_000) {
+          lastReport = now;
+          const rate = Math.round(sent / ((now - started) / 1000));
+          console.log(`  ${sent.toLocaleString('en')} events sent, ${rate.toLocaleString('en')}/s`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
+  } finally {
+    await server.stop();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    recipe: RECIPE,
+    events: sent,
+    from,
+    to,
+    apps: apps.map((a) => a.appId),
+    secret,
+    adminKey: server.adminKey,
+    built: {
+      at: new Date().toISOString(),
+      seconds: Math.round(seconds),
+      eventsPerSecond: Math.round(sent / seconds),
+    },
+  };
+}
+
+interface Request {
+  body: string;
+  points: number;
+  ip: string;
+}
+
+/** Cuts the SDK batches into bodies of POINTS_PER_REQUEST points (one client address each). */
+function requests(
+  batches: Iterable<{ points: Point[]; clientIp: string }>,
+): () => Request | undefined {
+  const iterator = batches[Symbol.iterator]();
+  return () => {
+    const points: Point[] = [];
+    let ip = '';
+    while (points.length < POINTS_PER_REQUEST) {
+      const step = iterator.next();
+      if (step.done) break;
+      ip ||= step.value.clientIp;
+      points.push(...step.value.points);
+    }
+    if (points.length === 0) return undefined;
+    return { body: encodeLines(points, { precision: 'ms' }), points: points.length, ip };
+  };
+}
+
+async function send(origin: string, body: string, ip: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(`${origin}/v1/write/rum?precision=ms`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-forwarded-for': ip },
+      body,
+    });
+    const text = await res.text();
+    if (res.ok) return;
+    if (res.status < 500 || attempt === 3) {
+      throw new Error(`ingest answered ${res.status}: ${text.slice(0, 500)}`);
+    }
+  }
+}

@@ -1,0 +1,264 @@
+/*
+ * The questions of the query benchmark: each through the HTTP API and as the best SQL we can
+ * write by hand on the same tables, plus a check that both answers agree (a faster query that
+ * answers something else would prove nothing).
+ */
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { errorPattern } from '@rumkit/core/rules';
+import type { Manifest } from './dataset.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export interface Question {
+  name: string;
+  targetMs: number;
+  api(run: number): Promise<unknown>;
+  sql(connection: DuckDBConnection, run: number): Promise<unknown>;
+  /** 'same', or what differs between the API's answer and the SQL's. */
+  agree(api: unknown, sql: unknown): string;
+}
+
+type Row = Record<string, unknown>;
+
+const EXPLORER_COLUMNS = [
+  'time',
+  'view_id',
+  'session_id',
+  'app_id',
+  'view_url',
+  'view_path_group',
+  'loading_time',
+  'largest_contentful_paint',
+  'browser',
+  'country',
+];
+
+export async function questions(
+  manifest: Manifest,
+  origin: string,
+  count: number,
+): Promise<Question[]> {
+  const call = async (method: string, route: string, body?: unknown): Promise<Row> => {
+    const res = await fetch(`${origin}/api/v1${route}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${manifest.secret}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${route} answered ${res.status}: ${text}`);
+    return JSON.parse(text) as Row;
+  };
+  const workspace = (await call('GET', '/workspace')).id as string;
+  const to = manifest.to;
+  const top = manifest.apps[0] as string;
+  // Sessions of the last day with a few views, a different one each run.
+  const found = await call('POST', '/events/search', {
+    category: 'session',
+    from: to - DAY,
+    to,
+    query: 'session_view_count:>=3',
+    columns: ['session_id'],
+    limit: Math.min(1000, count),
+  });
+  const sessions = (found.rows as Row[]).map((row) => String(row.session_id));
+  if (sessions.length === 0) throw new Error('the data set has no session with 3 views');
+  const session = (run: number) => sessions[run % sessions.length] as string;
+  // Each run moves the range by a minute, so no answer can come from a cache.
+  const shift = (run: number) => run * 60_000;
+  const read = async (connection: DuckDBConnection, sql: string, params: DuckDBValue[]) =>
+    (await connection.runAndReadAll(sql, params)).getRowObjectsJS();
+
+  return [
+    {
+      name: 'explorer page',
+      targetMs: 25,
+      api: async (run) =>
+        call('POST', '/events/search', {
+          category: 'view',
+          from: to - DAY - shift(run),
+          to: to - shift(run),
+          query: `app_id:${top} products`,
+          columns: EXPLORER_COLUMNS,
+          limit: 50,
+        }),
+      sql: (connection, run) =>
+        read(
+          connection,
+          `SELECT ${EXPLORER_COLUMNS.join(', ')} FROM view
+           WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT) AND time < make_timestamp_ms($3::BIGINT)
+             AND app_id = $4
+             AND (view_url ILIKE '%products%' OR view_path ILIKE '%products%' OR view_name ILIKE '%products%'
+                  OR json_extract_string(attrs, '$."view_referrer"') ILIKE '%products%')
+           ORDER BY time DESC LIMIT 50`,
+          [workspace, BigInt(to - DAY - shift(run)), BigInt(to - shift(run)), top],
+        ),
+      agree: (api, sql) =>
+        same(
+          ((api as Row).rows as Row[]).map((r) => r.view_id),
+          (sql as Row[]).map((r) => r.view_id),
+        ),
+    },
+    {
+      name: 'session timeline',
+      targetMs: 25,
+      api: (run) => call('GET', `/sessions/${session(run)}`),
+      sql: (connection, run) =>
+        read(
+          connection,
+          `SELECT * FROM (
+             SELECT 'view' AS category, * FROM view WHERE workspace_id = $1 AND session_id = $2
+             UNION ALL BY NAME SELECT 'action' AS category, * FROM action WHERE workspace_id = $1 AND session_id = $2
+             UNION ALL BY NAME SELECT 'error' AS category, * FROM error WHERE workspace_id = $1 AND session_id = $2
+             UNION ALL BY NAME SELECT 'resource' AS category, * FROM resource WHERE workspace_id = $1 AND session_id = $2
+             UNION ALL BY NAME SELECT 'long_task' AS category, * FROM long_task WHERE workspace_id = $1 AND session_id = $2
+             UNION ALL BY NAME SELECT 'session' AS category, * FROM session WHERE workspace_id = $1 AND session_id = $2
+           ) ORDER BY time`,
+          [workspace, session(run)],
+        ),
+      agree: (api, sql) =>
+        same(
+          ((api as Row).events as Row[]).length + 1,
+          (sql as Row[]).length,
+          'events in the session',
+        ),
+    },
+    {
+      name: 'p75 LCP per hour, 7 days',
+      targetMs: 100,
+      api: (run) =>
+        call('POST', '/events/analysis', {
+          category: 'view',
+          from: to - 7 * DAY - shift(run),
+          to: to - shift(run),
+          app_ids: [top],
+          group_by: [],
+          aggregate: 'p75',
+          field: 'largest_contentful_paint',
+          mode: 'timeseries',
+          buckets: 168,
+        }),
+      sql: (connection, run) =>
+        read(
+          connection,
+          `SELECT (epoch_ms(time) - $2::BIGINT) // ${HOUR} AS b, quantile_cont(largest_contentful_paint, 0.75) AS v
+           FROM view WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT) AND time < make_timestamp_ms($3::BIGINT) AND app_id = $4
+           GROUP BY b ORDER BY b`,
+          [workspace, BigInt(to - 7 * DAY - shift(run)), BigInt(to - shift(run)), top],
+        ),
+      agree: (api, sql) => {
+        const points = (((api as Row).series as Row[])[0]?.points ?? []) as Row[];
+        const fromApi = points
+          .filter((p) => p.value !== null)
+          .map((p) => Math.round(Number(p.value)));
+        return same(
+          fromApi,
+          (sql as Row[]).map((r) => Math.round(Number(r.v))),
+          'hourly p75',
+        );
+      },
+    },
+    {
+      name: '10 slowest pages, p75 load',
+      targetMs: 100,
+      api: (run) =>
+        call('POST', '/events/analysis', {
+          category: 'view',
+          from: to - 7 * DAY - shift(run),
+          to: to - shift(run),
+          group_by: ['view_path_group'],
+          aggregate: 'p75',
+          field: 'loading_time',
+          mode: 'toplist',
+          limit: 10,
+        }),
+      sql: (connection, run) =>
+        read(
+          connection,
+          `SELECT view_path_group, quantile_cont(loading_time, 0.75) AS v FROM view
+           WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT) AND time < make_timestamp_ms($3::BIGINT)
+           GROUP BY view_path_group ORDER BY v DESC NULLS LAST LIMIT 10`,
+          [workspace, BigInt(to - 7 * DAY - shift(run)), BigInt(to - shift(run))],
+        ),
+      agree: (api, sql) =>
+        same(
+          ((api as Row).series as Row[]).map((s) => (s.group as Row).view_path_group),
+          (sql as Row[]).map((r) => r.view_path_group),
+          'pages',
+        ),
+    },
+    {
+      name: 'error clusters, 7 days',
+      targetMs: 100,
+      api: (run) =>
+        call('POST', '/errors/clusters', {
+          from: to - 7 * DAY - shift(run),
+          to: to - shift(run),
+          limit: 50,
+        }),
+      // The newest 10,000 errors, grouped by the same masking rule in this process.
+      sql: async (connection, run) => {
+        const rows = await read(
+          connection,
+          `SELECT error_message, epoch_ms(time) AS t FROM error
+           WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT) AND time < make_timestamp_ms($3::BIGINT)
+           ORDER BY time DESC LIMIT 10000`,
+          [workspace, BigInt(to - 7 * DAY - shift(run)), BigInt(to - shift(run))],
+        );
+        const clusters = new Map<string, number>();
+        for (const row of rows) {
+          const pattern = errorPattern(String(row.error_message ?? ''));
+          clusters.set(pattern, (clusters.get(pattern) ?? 0) + 1);
+        }
+        return [...clusters].sort((a, b) => b[1] - a[1]).slice(0, 50);
+      },
+      agree: (api, sql) =>
+        same(
+          ((api as Row).clusters as Row[]).map((c) => c.count),
+          (sql as [string, number][]).map(([, n]) => n),
+          'cluster sizes',
+        ),
+    },
+    {
+      name: 'PV per day per app, 14 d',
+      targetMs: 100,
+      api: (run) =>
+        call('POST', '/events/analysis', {
+          category: 'view',
+          from: to - 14 * DAY - shift(run),
+          to: to - shift(run),
+          group_by: ['app_id'],
+          aggregate: 'count',
+          mode: 'timeseries',
+          buckets: 14,
+          limit: 20,
+        }),
+      sql: (connection, run) =>
+        read(
+          connection,
+          `SELECT app_id, (epoch_ms(time) - $2::BIGINT) // ${DAY} AS d, count(*) AS pv FROM view
+           WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT) AND time < make_timestamp_ms($3::BIGINT)
+           GROUP BY ALL ORDER BY app_id, d`,
+          [workspace, BigInt(to - 14 * DAY - shift(run)), BigInt(to - shift(run))],
+        ),
+      agree: (api, sql) => {
+        const fromApi = ((api as Row).series as Row[])
+          .flatMap((s) => (s.points as Row[]).map((p) => `${(s.group as Row).app_id}:${p.value}`))
+          .filter((p) => !p.endsWith(':0'))
+          .sort();
+        const fromSql = (sql as Row[]).map((r) => `${r.app_id}:${Number(r.pv)}`).sort();
+        return same(fromApi, fromSql, 'app-days');
+      },
+    },
+  ];
+}
+
+function same(a: unknown, b: unknown, what = 'rows'): string {
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  if (x === y) return `same ${what}`;
+  return `DIFFERENT ${what}: API ${x.slice(0, 80)} vs SQL ${y.slice(0, 80)}`;
+}
