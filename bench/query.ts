@@ -6,6 +6,7 @@
  *
  *   npm run bench -- query                 1M and 10M events
  *   npx tsx --conditions=source bench/query.ts --sizes=1000000 --runs=30
+ *   npx tsx --conditions=source bench/query.ts --sizes=10000000 --build-only
  *
  * The data sets are built once through the real ingest (bench/query/dataset.ts) and kept in
  * bench/.data/. Targets at 10M events: explorer page and session timeline p95 <= 25 ms,
@@ -46,6 +47,7 @@ async function main() {
       `  ${manifest.events.toLocaleString('en')} events of 20 apps over 14 days, built ${manifest.built.at} ` +
         `in ${manifest.built.seconds} s (${manifest.built.eventsPerSecond.toLocaleString('en')} events/s through HTTP ingest)`,
     );
+    if (flags['build-only'] !== undefined) continue;
     const dataDir = path.join(dir, 'data');
     const server = await startRumkitServer({
       dataDir,

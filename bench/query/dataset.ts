@@ -7,7 +7,7 @@
  * data set lives in bench/.data/query-<events>/ with a manifest; a manifest whose recipe
  * differs from this file's is rebuilt.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { encodeLines, type Point } from '@rumkit/core/protocol';
 import { generateBatches, type TrafficApp, type TrafficPlatform } from '@rumkit/server/demo';
@@ -33,19 +33,50 @@ export interface Manifest {
 
 export const DATA_ROOT = path.join(ROOT, 'bench', '.data');
 
-/** The data set of about `events` events: reused when built before, else built now. */
+/**
+ * The data set of about `events` events: reused when built before, else built now. A build
+ * that was stopped resumes where its acknowledged requests end (progress.json).
+ */
 export async function dataset(events: number): Promise<{ dir: string; manifest: Manifest }> {
   const dir = path.join(DATA_ROOT, `query-${events}`);
   const file = path.join(dir, 'manifest.json');
-  if (existsSync(file)) {
-    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-    if (manifest.recipe === RECIPE) return { dir, manifest };
+  const done = readJson<Manifest>(file);
+  if (done?.recipe === RECIPE) return { dir, manifest: done };
+  let progress = readJson<Progress>(path.join(dir, 'progress.json'));
+  if (progress?.recipe !== RECIPE) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    progress = undefined;
+  } else {
+    console.log(`  resuming the build: ${progress.sent.toLocaleString('en')} events were stored`);
   }
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const manifest = await build(dir, events);
+  const manifest = await build(dir, events, progress);
   writeFileSync(file, JSON.stringify(manifest, null, 2));
+  rmSync(path.join(dir, 'progress.json'), { force: true });
   return { dir, manifest };
+}
+
+/** How far a build got: every request below `watermark`, and those in `above`, are stored. */
+interface Progress {
+  recipe: number;
+  from: number;
+  to: number;
+  secret: string;
+  adminKey: string;
+  watermark: number;
+  above: number[];
+  sent: number;
+  seconds: number;
+}
+
+function readJson<T>(file: string): T | undefined {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
+}
+
+function saveProgress(dir: string, progress: Progress) {
+  const file = path.join(dir, 'progress.json');
+  writeFileSync(`${file}.tmp`, JSON.stringify(progress));
+  renameSync(`${file}.tmp`, file);
 }
 
 function appsOf(): (TrafficApp & { weight: number })[] {
@@ -72,23 +103,41 @@ function calibrate(apps: ReturnType<typeof appsOf>, events: number, to: number):
   return (rate * events) / (points * 14);
 }
 
-async function build(dir: string, events: number): Promise<Manifest> {
-  const to = Math.floor(Date.now() / 60_000) * 60_000;
+async function build(dir: string, events: number, resumed?: Progress): Promise<Manifest> {
+  const to = resumed?.to ?? Math.floor(Date.now() / 60_000) * 60_000;
   const from = to - 14 * DAY;
   const apps = appsOf();
   const first = calibrate(apps, events, to);
   const server = await startRumkitServer({
     dataDir: path.join(dir, 'data'),
     env: { RUMKIT_INGEST_RATE: '0', RUMKIT_GEO: 'on' },
+    ...(resumed ? { adminKey: resumed.adminKey } : {}),
   });
+  const secret =
+    resumed?.secret ??
+    (
+      await registerApps(
+        server,
+        apps.map((a) => ({ app_id: a.appId, type: a.type })),
+      )
+    ).secret;
+  const progress: Progress = resumed ?? {
+    recipe: RECIPE,
+    from,
+    to,
+    secret,
+    adminKey: server.adminKey,
+    watermark: 0,
+    above: [],
+    sent: 0,
+    seconds: 0,
+  };
+  const acked = new Set(progress.above);
   const started = performance.now();
-  let sent = 0;
-  let secret = '';
+  const elapsed = () => progress.seconds + (performance.now() - started) / 1000;
+  let lastReport = started;
+  let stopping = false;
   try {
-    ({ secret } = await registerApps(
-      server,
-      apps.map((a) => ({ app_id: a.appId, type: a.type })),
-    ));
     const batches = generateBatches({
       apps: apps.map((a) => ({ ...a, sessionsPerHour: first * a.weight })),
       from,
@@ -97,43 +146,62 @@ async function build(dir: string, events: number): Promise<Manifest> {
       seed: SEED,
       viewsPerSession: VIEWS_PER_SESSION,
     });
-    const next = requests(batches);
-    let lastReport = started;
+    const more = requests(batches);
+    // Ctrl-C (or SIGTERM) stops sending; the requests in flight finish and are recorded.
+    stopping = false;
+    const stop = () => {
+      stopping = true;
+      console.log('  stopping: the build resumes from here next time');
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    const next = () => (stopping ? undefined : more());
+    let index = -1;
     const lane = async () => {
       for (let request = next(); request; request = next()) {
-        await send(server.origin, request.body, request.ip);
-        sent += request.points;
+        index++;
+        const mine = index;
+        if (mine < progress.watermark || acked.has(mine)) continue;
+        await send(server.origin, request.body(), request.ip);
+        progress.sent += request.points;
+        acked.add(mine);
+        while (acked.delete(progress.watermark)) progress.watermark++;
+        saveProgress(dir, { ...progress, above: [...acked], seconds: elapsed() });
         const now = performance.now();
         if (now - lastReport > 10_000) {
           lastReport = now;
-          const rate = Math.round(sent / ((now - started) / 1000));
-          console.log(`  ${sent.toLocaleString('en')} events sent, ${rate.toLocaleString('en')}/s`);
+          const rate = Math.round(progress.sent / elapsed());
+          console.log(
+            `  ${progress.sent.toLocaleString('en')} events stored, ${rate.toLocaleString('en')}/s`,
+          );
         }
       }
     };
     await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
   } finally {
+    saveProgress(dir, { ...progress, above: [...acked], seconds: elapsed() });
     await server.stop();
   }
-  const seconds = (performance.now() - started) / 1000;
+  if (stopping) process.exit(130);
+  const seconds = elapsed();
   return {
     recipe: RECIPE,
-    events: sent,
+    events: progress.sent,
     from,
     to,
     apps: apps.map((a) => a.appId),
     secret,
-    adminKey: server.adminKey,
+    adminKey: progress.adminKey,
     built: {
       at: new Date().toISOString(),
       seconds: Math.round(seconds),
-      eventsPerSecond: Math.round(sent / seconds),
+      eventsPerSecond: Math.round(progress.sent / seconds),
     },
   };
 }
 
 interface Request {
-  body: string;
+  body: () => string;
   points: number;
   ip: string;
 }
@@ -153,7 +221,7 @@ function requests(
       points.push(...step.value.points);
     }
     if (points.length === 0) return undefined;
-    return { body: encodeLines(points, { precision: 'ms' }), points: points.length, ip };
+    return { body: () => encodeLines(points, { precision: 'ms' }), points: points.length, ip };
   };
 }
 

@@ -4,6 +4,7 @@
  * answers something else would prove nothing).
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { TIMELINE_FIELDS } from '@rumkit/core/api';
 import { errorPattern } from '@rumkit/core/rules';
 import type { Manifest } from './dataset.js';
 
@@ -109,12 +110,13 @@ export async function questions(
       sql: (connection, run) =>
         read(
           connection,
-          `SELECT * FROM (
-             SELECT 'view' AS category, * FROM view WHERE workspace_id = $1 AND session_id = $2
-             UNION ALL BY NAME SELECT 'action' AS category, * FROM action WHERE workspace_id = $1 AND session_id = $2
-             UNION ALL BY NAME SELECT 'error' AS category, * FROM error WHERE workspace_id = $1 AND session_id = $2
-             UNION ALL BY NAME SELECT 'resource' AS category, * FROM resource WHERE workspace_id = $1 AND session_id = $2
-             UNION ALL BY NAME SELECT 'long_task' AS category, * FROM long_task WHERE workspace_id = $1 AND session_id = $2
+          `SELECT * FROM (${Object.entries(TIMELINE_FIELDS)
+            .map(
+              ([category, fields]) =>
+                `SELECT '${category}' AS category, time, session_id, ${fields.map(column).join(', ')}
+                 FROM ${category} WHERE workspace_id = $1 AND session_id = $2`,
+            )
+            .join(' UNION ALL BY NAME ')}
              UNION ALL BY NAME SELECT 'session' AS category, * FROM session WHERE workspace_id = $1 AND session_id = $2
            ) ORDER BY time`,
           [workspace, session(run)],
@@ -254,6 +256,13 @@ export async function questions(
       },
     },
   ];
+}
+
+/** A timeline field: its column, or its value in `attrs` (the two ids kept there). */
+function column(name: string): string {
+  return name === 'error_id' || name === 'resource_id'
+    ? `json_extract_string(attrs, '$.${name}') AS ${name}`
+    : name;
 }
 
 function same(a: unknown, b: unknown, what = 'rows'): string {

@@ -50,6 +50,8 @@ export interface RumkitOptions {
   dataDir?: string;
   /** The script to run instead of server/src/main.ts, relative to the repository root. */
   entry?: string;
+  /** The admin key. Default: a new random one. */
+  adminKey?: string;
   /** Write V8 CPU profiles of every thread here (node --cpu-prof). */
   profileDir?: string;
 }
@@ -62,7 +64,7 @@ export interface RumkitServer extends RunningServer {
 /** Starts `server/src/main.ts` on a free port, with a fresh data directory unless one is given. */
 export async function startRumkitServer(options: RumkitOptions = {}): Promise<RumkitServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'rumkit-bench-'));
-  const adminKey = randomBytes(24).toString('hex');
+  const adminKey = options.adminKey ?? randomBytes(24).toString('hex');
   const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   const child = spawn(
     process.execPath,

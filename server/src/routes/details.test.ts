@@ -56,7 +56,10 @@ function traffic(): Point[] {
     {
       measurement: 'error',
       tags: tags({ view_id: 'v1', error_id: 'e3', error_source: 'source' }),
-      fields: { error_message: "Cannot read properties of undefined (reading 'name')" },
+      fields: {
+        error_message: "Cannot read properties of undefined (reading 'name')",
+        error_stack: 'TypeError: Cannot read properties of undefined\n    at render (app.js:3:7)',
+      },
       time: T + 5000,
     },
     {
@@ -97,6 +100,17 @@ describe('details and linkage', () => {
       'error:v2',
     ]);
     expect(body.truncated).toBe(false);
+    // Each entry carries what the timeline draws; the whole event is one request away.
+    const resource = body.events.find((e: Body) => e.category === 'resource');
+    expect(resource).toMatchObject({
+      resource_id: 'r1',
+      resource_url: 'https://shop.example.com/api/pay',
+      resource_status: 503,
+      duration: 3e8,
+      action_id: 'a1',
+      session_id: 's1',
+    });
+    expect(Object.keys(resource)).not.toContain('app_id');
   });
 
   it("gives a view's waterfall: its resources, errors, actions and long tasks", async () => {
@@ -140,6 +154,13 @@ describe('details and linkage', () => {
       ['POST <url> failed with <n>', 1],
     ]);
     expect(byPattern.clusters[0]).toMatchObject({ first_seen: T + 1000, last_seen: T + 5000 });
+    // The sample is the newest error of the cluster, with its stack and its links.
+    expect(byPattern.clusters[0].sample).toMatchObject({
+      error_id: 'e3',
+      view_id: 'v1',
+      session_id: 's1',
+      error_stack: expect.stringContaining('at render (app.js:3:7)'),
+    });
     const byField = await clusters({ ...range, fields: ['error_source'] });
     expect(byField.clusters.map((c: Body) => [c.pattern, c.count])).toEqual([
       ['source', 2],

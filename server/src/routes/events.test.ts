@@ -141,6 +141,93 @@ describe('POST /api/v1/events/search', () => {
     expect(durations(next.body.rows)).toEqual([4, 5, 6]);
   });
 
+  it.for([
+    ['browser', 'desc'],
+    ['resource_size', 'asc'],
+  ] as const)(
+    'pages through a sort by %s with ties and missing values',
+    async ([field, order], { expect }) => {
+      const seen: Body[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const { status, body } = await query('search', {
+          category: 'resource',
+          ...range,
+          sort: { field, order },
+          limit: 3,
+          ...(cursor ? { cursor } : {}),
+        });
+        expect(status).toBe(200);
+        seen.push(...body.rows);
+        cursor = body.next_cursor ?? undefined;
+        if (!cursor) break;
+      }
+      expect(cursor).toBeUndefined();
+      expect(new Set(seen.map((r) => r.view_id)).size).toBe(10);
+      expect(seen).toHaveLength(10);
+      if (field === 'browser') {
+        expect(seen.map((r) => r.browser)).toEqual([
+          ...Array(6).fill('Firefox'),
+          ...Array(4).fill('Chrome'),
+        ]);
+      }
+    },
+  );
+
+  it('refuses a cursor whose value does not fit the sort', async () => {
+    const forged = Buffer.from(JSON.stringify({ r: '1', v: 'abc' })).toString('base64url');
+    const { status, body } = await query('search', {
+      category: 'resource',
+      ...range,
+      sort: { field: 'duration', order: 'asc' },
+      cursor: forged,
+    });
+    expect(status).toBe(400);
+    expect(body.message).toMatch(/cursor/);
+  });
+
+  it.for(['desc', 'asc'] as const)(
+    'pages %s through records days apart, across its growing time windows',
+    async (order, { expect }) => {
+      const HOUR = 60 * MIN;
+      const start = T - 4 * 24 * HOUR;
+      // 9 actions from 4 days to 1 day before T: the first window (1 h) holds none of them.
+      const times = [0, 1, 2, 7, 30, 31, 50, 71, 72].map((h) => start + h * HOUR);
+      const response = await server.ingest(
+        times.map((time, i) => ({
+          measurement: 'action',
+          tags: {
+            app_id: 'web_b',
+            session_id: `far_${order}`,
+            view_id: 'far_view',
+            action_type: 'click',
+          },
+          fields: { action_id: `far_${order}_${i}`, action_name: 'Buy', duration: MS },
+          time,
+        })),
+      );
+      expect(response.status).toBe(200);
+      const seen: number[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const { body } = await query('search', {
+          category: 'action',
+          from: start - HOUR,
+          to: T + HOUR,
+          query: `session_id:far_${order}`,
+          sort: { field: 'time', order },
+          limit: 2,
+          ...(cursor ? { cursor } : {}),
+        });
+        seen.push(...body.rows.map((r: Body) => r.time));
+        cursor = body.next_cursor ?? undefined;
+        if (!cursor) break;
+      }
+      const expected = order === 'desc' ? [...times].reverse() : times;
+      expect(seen).toEqual(expected);
+    },
+  );
+
   it('filters by app', async () => {
     const { body } = await query('search', { category: 'resource', ...range, app_ids: ['web_b'] });
     expect(body.rows).toHaveLength(3);

@@ -7,8 +7,10 @@ import type {
   SessionDetail,
   ViewDetail,
 } from '@rumkit/core/api';
-import { clusterErrors, ERROR_CLUSTER_SAMPLE } from '@rumkit/core/rules';
+import { TIMELINE_FIELDS } from '@rumkit/core/api';
+import { CLUSTER_SAMPLE_FIELDS, clusterErrors, ERROR_CLUSTER_SAMPLE } from '@rumkit/core/rules';
 import { getField } from '@rumkit/core/schema';
+import type { Filter } from '@rumkit/core/search';
 import { HttpError } from '../http/errors.js';
 import type { EventStore, StoredRecord } from '../store/types.js';
 import { jsonRecord, prepareScope } from './explorer.js';
@@ -57,7 +59,14 @@ export async function sessionDetail(
     );
   const lists = await Promise.all(
     (['view', 'action', 'error', 'resource', 'long_task'] as const).map(async (category) =>
-      (await store.list({ category, ...range, limit: TIMELINE_LIMIT })).map(tagged(category)),
+      (
+        await store.list({
+          category,
+          ...range,
+          columns: ['session_id', ...TIMELINE_FIELDS[category]],
+          limit: TIMELINE_LIMIT,
+        })
+      ).map(tagged(category)),
     ),
   );
   const events = lists.flat().sort((a, b) => a.time - b.time);
@@ -159,11 +168,44 @@ export async function errorClusters(
       );
     }
   }
-  const { rows } = await store.search({ ...scope, limit: ERROR_CLUSTER_SAMPLE });
-  return {
-    sampled: rows.length,
-    clusters: clusterErrors(rows.map(jsonRecord), input.fields, input.limit ?? 50),
-  };
+  // Group on the few fields grouping needs, then read the samples whole by their ids: moving
+  // 10,000 stacks out of the store costs ten times the grouping.
+  const fields = input.fields ?? [];
+  const { rows } = await store.search({
+    ...scope,
+    columns: ['error_id', 'error_message', ...fields],
+    limit: ERROR_CLUSTER_SAMPLE,
+  });
+  const clusters = clusterErrors(rows.map(jsonRecord), input.fields, input.limit ?? 50);
+  const ids = clusters.map((c) => c.sample.error_id).filter((id) => typeof id === 'string');
+  if (ids.length > 0) {
+    const samples = await store.search({
+      ...scope,
+      filter: withIds(scope.filter, ids as string[]),
+      columns: [...CLUSTER_SAMPLE_FIELDS, ...fields],
+      limit: ids.length,
+    });
+    const byId = new Map(samples.rows.map((row) => [row.error_id, jsonRecord(row)]));
+    for (const cluster of clusters)
+      cluster.sample = byId.get(cluster.sample.error_id) ?? cluster.sample;
+  }
+  return { sampled: rows.length, clusters };
+}
+
+/** The scope's filter, narrowed to records with one of these error_ids. */
+function withIds(filter: Filter | null, ids: readonly string[]): Filter {
+  const span = { start: 0, end: 0 };
+  const terms: Filter[] = ids.map((id) => ({
+    type: 'term',
+    op: 'eq',
+    key: 'error_id',
+    keySpan: span,
+    span,
+    value: { text: id },
+  }));
+  const byId: Filter =
+    terms.length === 1 ? (terms[0] as Filter) : { type: 'or', children: terms, span };
+  return filter ? { type: 'and', children: [filter, byId], span } : byId;
 }
 
 function isErrorField(name: string): boolean {

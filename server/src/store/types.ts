@@ -32,6 +32,8 @@ export interface ListQuery {
   /** Equality filters on catalogue columns. */
   where?: Record<string, string | number | boolean>;
   limit?: number;
+  /** Only these fields (besides time); default all. */
+  columns?: readonly string[];
 }
 
 export interface CountQuery {

@@ -17,14 +17,72 @@ const lookback = z.object({
     .describe('Search until here (ms); default now.'),
 });
 
-/** A record with the category it belongs to, for mixed timelines. */
+/**
+ * The fields a session timeline gives of each event, besides `time`, `category` and
+ * `session_id`: enough to draw and label it. The whole event is one `GET /events/{category}/{id}`
+ * away. A timeline of all fields would read some sixty columns per event, four times the cost.
+ */
+export const TIMELINE_FIELDS = {
+  view: [
+    'view_id',
+    'view_url',
+    'view_path_group',
+    'view_name',
+    'view_loading_type',
+    'loading_time',
+    'time_spent',
+    'largest_contentful_paint',
+    'view_error_count',
+    'view_resource_count',
+    'view_action_count',
+    'view_long_task_count',
+  ],
+  action: [
+    'action_id',
+    'view_id',
+    'action_name',
+    'action_type',
+    'duration',
+    'action_error_count',
+    'action_frustration_types',
+  ],
+  error: [
+    'error_id',
+    'view_id',
+    'action_id',
+    'error_message',
+    'error_type',
+    'error_source',
+    'resource_url',
+    'resource_status',
+  ],
+  resource: [
+    'resource_id',
+    'view_id',
+    'action_id',
+    'resource_url',
+    'resource_method',
+    'resource_status',
+    'resource_type',
+    'duration',
+    'trace_id',
+  ],
+  long_task: ['long_task_id', 'view_id', 'duration', 'blocking_duration'],
+} as const satisfies Record<string, readonly string[]>;
+export type TimelineCategory = keyof typeof TIMELINE_FIELDS;
+
+/** A timeline entry: the event's `category`, `time`, `session_id` and its TIMELINE_FIELDS. */
 export const timelineRecord = eventRecord.meta({ id: 'TimelineRecord' });
 
 export const sessionDetail = z
   .object({
     session: eventRecord,
     /** Its views, actions, errors, resources and long tasks, oldest first; `category` says which. */
-    events: z.array(timelineRecord),
+    events: z
+      .array(timelineRecord)
+      .describe(
+        'Views, actions, errors, resources and long tasks, oldest first, each with its category and its timeline fields (TIMELINE_FIELDS).',
+      ),
     truncated: z.boolean(),
   })
   .meta({ id: 'SessionDetail' });
@@ -81,7 +139,9 @@ export const errorClusters = z
         count: z.number(),
         first_seen: z.number(),
         last_seen: z.number(),
-        sample: eventRecord,
+        sample: eventRecord.describe(
+          'The newest error of the cluster: error_id, message, type, source, stack, app, session, view and the grouping fields.',
+        ),
       }),
     ),
   })

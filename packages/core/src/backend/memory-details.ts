@@ -11,18 +11,23 @@ import {
   type ExplorerCategory,
   errorClustersBody,
   type SessionDetail,
+  TIMELINE_FIELDS,
   type UsageInput,
   type UsageReport,
   usageQuery,
   type ViewDetail,
   type Workspace,
 } from '../api/index.js';
-import { clusterErrors, ERROR_CLUSTER_SAMPLE } from '../rules/errorClusters.js';
+import {
+  CLUSTER_SAMPLE_FIELDS,
+  clusterErrors,
+  ERROR_CLUSTER_SAMPLE,
+} from '../rules/errorClusters.js';
 import { summariseUsage, USAGE_BUCKET_MS, type UsageCount, usageWindow } from '../rules/usage.js';
 import { type Category, getField } from '../schema/index.js';
 import { recordNotFound, unknownField } from './errors.js';
 import { fieldOf } from './memory-eval.js';
-import { newestFirst, parseInput, prepareScope, toEventRecord } from './memory-query.js';
+import { newestFirst, parseInput, pick, prepareScope, toEventRecord } from './memory-query.js';
 import type { MemoryEventStore, MemoryRecord } from './memory-store.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -79,7 +84,7 @@ export function sessionDetail(
   if (!session) throw recordNotFound('session', 'session', id);
   const lists = (['view', 'action', 'error', 'resource', 'long_task'] as const).map((category) =>
     list(store, category, range, ['session_id', id], TIMELINE_LIMIT).map((record) => ({
-      ...toEventRecord(record),
+      ...pick(toEventRecord(record), ['session_id', ...TIMELINE_FIELDS[category]]),
       category,
     })),
   );
@@ -149,7 +154,13 @@ export function errorClusters(store: MemoryEventStore, raw: ErrorClustersInput):
   const rows = scope.records.sort(newestFirst).slice(0, ERROR_CLUSTER_SAMPLE);
   return {
     sampled: rows.length,
-    clusters: clusterErrors(rows.map(toEventRecord), input.fields, input.limit),
+    clusters: clusterErrors(
+      rows.map((row) =>
+        pick(toEventRecord(row), [...CLUSTER_SAMPLE_FIELDS, ...(input.fields ?? [])]),
+      ),
+      input.fields,
+      input.limit,
+    ),
   };
 }
 

@@ -189,7 +189,7 @@ function nullsLast(field: Field, a: MemoryRecord, b: MemoryRecord, dir: number):
 }
 
 /** Only the chosen columns: a catalogue field from the record, a custom key from its context. */
-function pick(record: EventRecord, columns: readonly string[] | undefined): EventRecord {
+export function pick(record: EventRecord, columns: readonly string[] | undefined): EventRecord {
   if (!columns) return record;
   const full = record as Record<string, unknown>;
   const fullCustom = (full.custom ?? {}) as Record<string, unknown>;

@@ -6,6 +6,22 @@ import { errorPattern } from './errorPattern.js';
 /** Most errors a clustering looks at: the newest of the range. */
 export const ERROR_CLUSTER_SAMPLE = 10_000;
 
+/**
+ * The fields of a cluster's sample error, besides any grouping fields: what a cluster list
+ * shows. The whole error is one `getEvent` away by its `error_id`.
+ */
+export const CLUSTER_SAMPLE_FIELDS = [
+  'error_id',
+  'error_message',
+  'error_type',
+  'error_source',
+  'error_stack',
+  'app_id',
+  'session_id',
+  'view_id',
+  'view_url',
+] as const;
+
 /** An error record as the API returns it: flat values, custom context apart. */
 export interface ClusteredError {
   time: number;

@@ -18,6 +18,7 @@ export {
   type RetentionTier,
 } from './billing.js';
 export {
+  CLUSTER_SAMPLE_FIELDS,
   type ClusteredError,
   clusterErrors,
   ERROR_CLUSTER_SAMPLE,

@@ -27,7 +27,7 @@ import type {
   UsageBucket,
 } from '../types.js';
 import { fieldExpression, quote, schemaStatements, tableColumns } from './ddl.js';
-import { analysis, facet, histogram, search } from './query.js';
+import { analysis, facet, histogram, search, selectList } from './query.js';
 import { Recent } from './recent.js';
 
 const CHUNK_ROWS = 2048;
@@ -599,7 +599,7 @@ async function list(connection: DuckDBConnection, query: ListQuery): Promise<Sto
   const { sql, params } = whereClause(query, query.category);
   const limit = Math.max(1, Math.min(query.limit ?? 100, 10_000));
   const reader = await connection.runAndReadAll(
-    `SELECT * REPLACE (epoch_ms(time) AS time) FROM ${quote(query.category)} WHERE ${sql} ORDER BY time DESC LIMIT ${limit}`,
+    `SELECT ${selectList(query.category, query.columns)} FROM ${quote(query.category)} WHERE ${sql} ORDER BY time DESC LIMIT ${limit}`,
     params,
   );
   return reader.getRowObjectsJS().map(toRecord);

@@ -3,7 +3,7 @@ import type { AnalysisResult, FacetResult, HistogramResult } from '@rumkit/core/
 import { bucketInterval, bucketStarts, OTHER_STACK, stackOrder } from '@rumkit/core/rules';
 import { type Category, getField, textFieldsOf } from '@rumkit/core/schema';
 import { type Filter, type TermFilter, wildcardToLike } from '@rumkit/core/search';
-import { fieldNamesOf } from '../columns.js';
+import { fieldNamesOf, hasColumn } from '../columns.js';
 import type {
   AnalysisQuery,
   FacetQuery,
@@ -131,11 +131,12 @@ function json(value: unknown): unknown {
 }
 
 interface Cursor {
-  /** Time (ms) and rowid of the last row, for time-sorted pages. */
+  /** Time (ms) of the last row, for time-sorted pages. */
   t?: number;
+  /** The last row's rowid: the tie-breaker of every order. */
   r?: string;
-  /** Offset, for pages sorted by another field. */
-  o?: number;
+  /** The last row's value of the sort field, for pages sorted by another field (null sorts last). */
+  v?: string | number | boolean | null;
 }
 
 const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
@@ -144,6 +145,11 @@ export function decodeCursor(text: string): Cursor {
   try {
     const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
     if (typeof cursor !== 'object' || cursor === null) throw new Error('not an object');
+    const { t, r, v } = cursor;
+    if (t !== undefined && !Number.isFinite(t)) throw new Error('bad time');
+    if (r !== undefined && !/^\d{1,19}$/.test(String(r))) throw new Error('bad rowid');
+    if (v !== undefined && v !== null && !['string', 'number', 'boolean'].includes(typeof v))
+      throw new Error('bad value');
     return cursor;
   } catch {
     throw new CursorError('the cursor is not one this server gave out');
@@ -154,42 +160,89 @@ export class CursorError extends Error {
   override name = 'CursorError';
 }
 
+/** The first window a time-ordered search looks in (see search). */
+const FIRST_WINDOW_MS = 3_600_000;
+
 export async function search(
   connection: DuckDBConnection,
   query: SearchQuery,
   read: (record: Record<string, unknown>) => StoredRecord,
 ): Promise<{ rows: StoredRecord[]; nextCursor: string | null }> {
-  const sql = new Sql(query.category);
-  const where = [sql.scope(query)];
   const cursor = query.cursor ? decodeCursor(query.cursor) : {};
   const byTime = !query.sort || query.sort.field === 'time';
   const order = query.sort?.order ?? 'desc';
   const dir = order === 'asc' ? 'ASC' : 'DESC';
-  let orderBy: string;
-  let offset = 0;
-  if (byTime) {
-    if (cursor.t !== undefined && cursor.r !== undefined) {
-      const cmp = order === 'asc' ? '>' : '<';
-      const t = `make_timestamp_ms(${sql.bind(BigInt(cursor.t))}::BIGINT)`;
-      where.push(
-        `(time ${cmp} ${t} OR (time = ${t} AND rowid ${cmp} ${sql.bind(BigInt(cursor.r))}))`,
-      );
+  const cmp = order === 'asc' ? '>' : '<';
+
+  /** Up to `limit` records of the query's order within [from, to). */
+  const fetch = async (from: number, to: number, limit: number) => {
+    const sql = new Sql(query.category);
+    const where = [sql.scope({ ...query, from, to })];
+    let orderBy: string;
+    let sortValue = '';
+    if (byTime) {
+      if (cursor.t !== undefined && cursor.r !== undefined) {
+        const t = `make_timestamp_ms(${sql.bind(BigInt(cursor.t))}::BIGINT)`;
+        where.push(
+          `(time ${cmp} ${t} OR (time = ${t} AND rowid ${cmp} ${sql.bind(BigInt(cursor.r))}))`,
+        );
+      }
+      orderBy = `time ${dir}, rowid ${dir}`;
+    } else {
+      // Keyset on (value, rowid), nulls last: a page never repeats or skips a row, however
+      // deep, and costs the same at page 1,000 as at page 1.
+      const sort = sql.field(query.sort?.field ?? 'time');
+      if (cursor.r !== undefined && cursor.v !== undefined) {
+        const rowid = sql.bind(BigInt(cursor.r));
+        if (cursor.v === null) where.push(`(${sort.sql} IS NULL AND rowid ${cmp} ${rowid})`);
+        else {
+          let value = cursor.v;
+          if (sort.type === 'number' && typeof value === 'string') {
+            if (!/^-?\d{1,20}$/.test(value))
+              throw new CursorError('the cursor is not for this sort');
+            value = BigInt(value) as unknown as string;
+          }
+          const v = sql.bind(value as DuckDBValue);
+          where.push(
+            `(${sort.sql} ${cmp} ${v} OR (${sort.sql} = ${v} AND rowid ${cmp} ${rowid}) OR ${sort.sql} IS NULL)`,
+          );
+        }
+      }
+      orderBy = `_sort ${dir} NULLS LAST, rowid ${dir}`;
+      sortValue = `, ${sort.sql} AS _sort`;
     }
-    orderBy = `time ${dir}, rowid ${dir}`;
-  } else {
-    const sort = sql.field(query.sort?.field ?? 'time');
-    orderBy = `${sort.sql} ${dir} NULLS LAST, time DESC, rowid DESC`;
-    offset = Math.max(0, Math.floor(cursor.o ?? 0));
+    const reader = await connection.runAndReadAll(
+      `SELECT ${selectList(query.category, query.columns)}, rowid AS _rowid${sortValue} FROM ${quote(query.category)} WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT ${limit}`,
+      sql.params,
+    );
+    return reader.getRowObjectsJS();
+  };
+
+  const wanted = query.limit + 1;
+  let records: Record<string, unknown>[] = [];
+  if (!byTime) records = await fetch(query.from, query.to, wanted);
+  else {
+    // Newest (or oldest) first: look in a window at that end that grows fourfold until the
+    // page is full. A page of a busy app comes from its last minutes, not a scan of 14 days.
+    let lo = query.from;
+    let hi = query.to;
+    if (cursor.t !== undefined) {
+      if (order === 'desc') hi = Math.min(hi, cursor.t + 1);
+      else lo = Math.max(lo, cursor.t);
+    }
+    for (let span = FIRST_WINDOW_MS; lo < hi && records.length < wanted; span *= 4) {
+      const [from, to] =
+        order === 'desc' ? [Math.max(lo, hi - span), hi] : [lo, Math.min(hi, lo + span)];
+      records.push(...(await fetch(from, to, wanted - records.length)));
+      if (order === 'desc') hi = from;
+      else lo = to;
+    }
   }
-  const reader = await connection.runAndReadAll(
-    `SELECT * REPLACE (epoch_ms(time) AS time), rowid AS _rowid FROM ${quote(query.category)} WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT ${query.limit + 1} OFFSET ${offset}`,
-    sql.params,
-  );
-  const records = reader.getRowObjectsJS();
   const more = records.length > query.limit;
   const page = records.slice(0, query.limit);
   const rows = page.map((record) => {
-    const full = read(record);
+    const { _sort: _, ...stored } = record;
+    const full = read(stored);
     if (!query.columns) return full;
     const picked: StoredRecord = { time: full.time, workspace_id: full.workspace_id, custom: {} };
     for (const column of query.columns) {
@@ -203,9 +256,30 @@ export async function search(
   if (more && last) {
     nextCursor = byTime
       ? encodeCursor({ t: Number(last.time), r: String(last._rowid) })
-      : encodeCursor({ o: offset + query.limit });
+      : encodeCursor({
+          r: String(last._rowid),
+          v: last._sort == null ? null : (json(last._sort) as string | number | boolean),
+        });
   }
   return { rows, nextCursor };
+}
+
+/**
+ * What a search reads: every column, or only the chosen fields (read out of `attrs` in SQL when
+ * they have no column of their own; `custom` when one is a custom key). Reading 60 columns and
+ * parsing JSON for rows whose three fields are shown is most of a page's cost.
+ */
+export function selectList(category: Category, columns: readonly string[] | undefined): string {
+  if (!columns) return '* REPLACE (epoch_ms(time) AS time)';
+  const parts = new Set(['epoch_ms(time) AS time', 'workspace_id']);
+  for (const name of columns) {
+    if (name === 'time' || name === 'workspace_id') continue;
+    if (hasColumn(category, name)) parts.add(quote(name));
+    else if (fieldNamesOf(category).has(name))
+      parts.add(`${fieldExpression(category, name)} AS ${quote(name)}`);
+    else parts.add('custom');
+  }
+  return [...parts].join(', ');
 }
 
 export async function facet(connection: DuckDBConnection, query: FacetQuery): Promise<FacetResult> {
@@ -315,47 +389,60 @@ export async function analysis(
   const where = sql.scope(query);
   const groups = query.groupBy.map((name) => sql.field(name).sql);
   const aggregate = aggregateSql(sql, query);
-  const names = groups.map((_, i) => `g${i}`);
-  const select = groups.map((g, i) => `${g} AS g${i}, `).join('');
-  const top = await connection.runAndReadAll(
-    `SELECT ${select}${aggregate} AS v FROM ${quote(query.category)} WHERE ${where}
-     ${groups.length > 0 ? 'GROUP BY ALL' : ''} ORDER BY v DESC NULLS LAST LIMIT ${query.limit}`,
-    sql.params,
-  );
-  const series = top.getRows().map((row) => ({
-    group: Object.fromEntries(
-      query.groupBy.map((name, i) => [name, json(row[i]) as string | number | boolean | null]),
-    ),
-    value: row[groups.length] == null ? null : Number(row[groups.length]),
-  }));
-  if (query.mode === 'toplist') return { mode: 'toplist', interval_ms: null, series };
-
-  const interval = bucketInterval(query.from, query.to, query.buckets);
-  const ts = new Sql(query.category);
-  const tsWhere = ts.scope(query);
-  const tsGroups = query.groupBy.map((name) => ts.field(name).sql);
-  const bucket = `(epoch_ms(time) - ${ts.bind(BigInt(query.from))}) // ${ts.bind(BigInt(interval))}`;
-  const reader = await connection.runAndReadAll(
-    `SELECT ${bucket} AS b, ${tsGroups.map((g, i) => `${g} AS g${i}, `).join('')}${aggregateSql(ts, query)} AS v
-     FROM ${quote(query.category)} WHERE ${tsWhere} GROUP BY ALL`,
-    ts.params,
-  );
-  const key = (values: unknown[]) => JSON.stringify(values.map(json));
-  const points = new Map<string, Map<number, number | null>>();
-  for (const row of reader.getRows()) {
-    const k = key(row.slice(1, 1 + names.length));
-    const byBucket = points.get(k) ?? new Map<number, number | null>();
-    byBucket.set(
-      Number(row[0]),
-      row[1 + names.length] == null ? null : Number(row[1 + names.length]),
+  const picked = groups.map((g, i) => `${g} AS g${i}, `).join('');
+  const top = `SELECT ${picked}${aggregate} AS v FROM ${quote(query.category)} WHERE ${where}
+     ${groups.length > 0 ? 'GROUP BY ALL' : ''} ORDER BY v DESC NULLS LAST LIMIT ${query.limit}`;
+  const interval =
+    query.mode === 'timeseries' ? bucketInterval(query.from, query.to, query.buckets) : null;
+  // One statement: the top groups (b = NULL), then, for a time series, the buckets of those
+  // groups only (a group by a high-cardinality field would otherwise compute them all).
+  let statement = top;
+  if (interval !== null) {
+    const bucket = `(epoch_ms(time) - ${sql.bind(BigInt(query.from))}) // ${sql.bind(BigInt(interval))}`;
+    if (groups.length === 0) {
+      // Nothing grouped: the total and the buckets in one scan.
+      statement = `SELECT ${bucket} AS b, ${aggregate} AS v FROM ${quote(query.category)}
+        WHERE ${where} GROUP BY GROUPING SETS ((${bucket}), ())`;
+    } else {
+      const inTop = groups.map((g, i) => `top.g${i} IS NOT DISTINCT FROM ${g}`).join(' AND ');
+      const series = `SELECT ${bucket} AS b, ${picked}${aggregate} AS v
+        FROM ${quote(query.category)} WHERE ${where} AND EXISTS (SELECT 1 FROM top WHERE ${inTop})
+        GROUP BY ALL`;
+      statement = `WITH top AS (${top})
+        SELECT NULL::BIGINT AS b, * FROM top UNION ALL BY NAME (${series})`;
+    }
+  }
+  const rows = (await connection.runAndReadAll(statement, sql.params)).getRowObjectsJS();
+  const groupOf = (row: Record<string, unknown>) =>
+    Object.fromEntries(
+      query.groupBy.map((name, i) => [
+        name,
+        json(row[`g${i}`]) as string | number | boolean | null,
+      ]),
     );
+  const value = (row: Record<string, unknown>) => (row.v == null ? null : Number(row.v));
+  // A union keeps no order: rank the top groups again, nulls last.
+  const totals = rows
+    .filter((row) => row.b == null || interval === null)
+    .sort((a, b) => (value(b) ?? -Infinity) - (value(a) ?? -Infinity));
+  const series = totals.map((row) => ({ group: groupOf(row), value: value(row) }));
+  if (interval === null) return { mode: 'toplist', interval_ms: null, series };
+
+  const key = (group: Record<string, unknown>) =>
+    JSON.stringify(query.groupBy.map((n) => group[n]));
+  const points = new Map<string, Map<number, number | null>>();
+  for (const row of rows) {
+    if (row.b == null) continue;
+    const k = key(groupOf(row));
+    const byBucket = points.get(k) ?? new Map<number, number | null>();
+    byBucket.set(Number(row.b), value(row));
     points.set(k, byBucket);
   }
   return {
     mode: 'timeseries',
     interval_ms: interval,
     series: series.map((s) => {
-      const byBucket = points.get(key(query.groupBy.map((name) => s.group[name]))) ?? new Map();
+      const byBucket = points.get(key(s.group)) ?? new Map();
       return {
         ...s,
         points: fill(query, interval, (i) => ({
