@@ -113,7 +113,7 @@ export async function questions(
           `SELECT * FROM (${Object.entries(TIMELINE_FIELDS)
             .map(
               ([category, fields]) =>
-                `SELECT '${category}' AS category, time, session_id, ${fields.map(column).join(', ')}
+                `SELECT '${category}' AS category, time, session_id, ${fields.join(', ')}
                  FROM ${category} WHERE workspace_id = $1 AND session_id = $2`,
             )
             .join(' UNION ALL BY NAME ')}
@@ -256,13 +256,6 @@ export async function questions(
       },
     },
   ];
-}
-
-/** A timeline field: its column, or its value in `attrs` (the two ids kept there). */
-function column(name: string): string {
-  return name === 'error_id' || name === 'resource_id'
-    ? `json_extract_string(attrs, '$.${name}') AS ${name}`
-    : name;
 }
 
 function same(a: unknown, b: unknown, what = 'rows'): string {

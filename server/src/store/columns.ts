@@ -68,6 +68,7 @@ const PROMOTED: Record<Category, readonly string[]> = {
     'frustration_count',
   ],
   resource: [
+    'resource_id',
     'resource_url',
     'resource_url_host',
     'resource_url_path_group',
@@ -81,6 +82,7 @@ const PROMOTED: Record<Category, readonly string[]> = {
     'span_id',
   ],
   error: [
+    'error_id',
     'error_source',
     'error_type',
     'error_message',

@@ -42,17 +42,21 @@ export function schemaStatements(): string[] {
       )
       .join(', ');
     statements.push(`CREATE TABLE IF NOT EXISTS ${quote(category)} (${columns})`);
-    if (category !== 'telemetry') {
-      statements.push(
-        `CREATE INDEX IF NOT EXISTS ${category}_session_id ON ${quote(category)} (session_id)`,
-      );
+    for (const index of indexesOf(category)) {
+      const column = index === 'view_view_id' ? 'view_id' : 'session_id';
+      statements.push(`CREATE INDEX IF NOT EXISTS ${index} ON ${quote(category)} (${column})`);
     }
   }
-  statements.push('CREATE INDEX IF NOT EXISTS view_view_id ON "view" (view_id)');
   statements.push(
     'CREATE TABLE IF NOT EXISTS custom_key (workspace_id VARCHAR, category VARCHAR, key VARCHAR, PRIMARY KEY (workspace_id, category, key))',
   );
   return statements;
+}
+
+/** The ART indexes of a table: session_id on every event table, view_id on views. */
+function indexesOf(category: Category): string[] {
+  if (category === 'telemetry') return [];
+  return category === 'view' ? ['view_session_id', 'view_view_id'] : [`${category}_session_id`];
 }
 
 /**
@@ -65,8 +69,41 @@ export function fieldExpression(category: Category, name: string): string {
   if (!def || !fieldNamesOf(category).has(name)) {
     throw new Error(`${category} has no column ${JSON.stringify(name)}`);
   }
+  return attrsExpression(name, def.type);
+}
+
+/** A catalogue field's value in `attrs`, read as its type. */
+function attrsExpression(name: string, type: Column['type']): string {
   const text = `json_extract_string(attrs, '$."${name}"')`;
-  return def.type === 'string' || def.type === 'json'
-    ? text
-    : `TRY_CAST(${text} AS ${SQL_TYPE[def.type]})`;
+  return type === 'string' || type === 'json' ? text : `TRY_CAST(${text} AS ${SQL_TYPE[type]})`;
+}
+
+/** A column this version has and a table made by an older version lacks. */
+export interface Promoted {
+  category: Category;
+  column: Column;
+}
+
+/** The columns promoted since the tables in `existing` (table → its columns) were made. */
+export function promotedSince(existing: ReadonlyMap<string, ReadonlySet<string>>): Promoted[] {
+  return CATEGORIES.flatMap((category) => {
+    const have = existing.get(category);
+    if (!have) return [];
+    return tableColumns(category)
+      .filter((column) => !have.has(column.name))
+      .map((column) => ({ category, column }));
+  });
+}
+
+/** Adds a promoted column. DuckDB alters no table with an index: schemaStatements() remakes them. */
+export function addColumnStatements({ category, column }: Promoted): string[] {
+  return [
+    ...indexesOf(category).map((index) => `DROP INDEX IF EXISTS ${index}`),
+    `ALTER TABLE ${quote(category)} ADD COLUMN IF NOT EXISTS ${quote(column.name)} ${sqlType(column)}`,
+  ];
+}
+
+/** Moves a promoted field's values of older rows from `attrs` into its column. */
+export function fillStatement(category: Category, column: Column): string {
+  return `UPDATE ${quote(category)} SET ${quote(column.name)} = ${attrsExpression(column.name, column.type)} WHERE attrs IS NOT NULL AND ${quote(column.name)} IS NULL`;
 }

@@ -26,7 +26,15 @@ import type {
   StoredValue,
   UsageBucket,
 } from '../types.js';
-import { fieldExpression, quote, schemaStatements, tableColumns } from './ddl.js';
+import {
+  addColumnStatements,
+  fieldExpression,
+  fillStatement,
+  promotedSince,
+  quote,
+  schemaStatements,
+  tableColumns,
+} from './ddl.js';
 import { analysis, facet, histogram, search, selectList } from './query.js';
 import { Recent } from './recent.js';
 
@@ -58,6 +66,7 @@ export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStor
   });
   const writer = await instance.connect();
   for (const statement of schemaStatements()) await writer.run(statement);
+  await migrate(writer);
   const reader = await instance.connect();
   const seenKeys = await loadCustomKeys(writer);
   let memory = await openMemory(writer);
@@ -133,6 +142,47 @@ function tablesOf(): Category[] {
   return ['session', 'view', 'resource', 'error', 'long_task', 'action', 'telemetry'];
 }
 
+/**
+ * Adds the columns this version promoted to tables an older version made, and fills them from
+ * `attrs`. A column to fill is noted before it is added and forgotten in the transaction that
+ * fills it, so a stop at any point resumes at the next start.
+ */
+async function migrate(connection: DuckDBConnection): Promise<void> {
+  await connection.run(
+    'CREATE TABLE IF NOT EXISTS pending_fill (category VARCHAR, name VARCHAR, PRIMARY KEY (category, name))',
+  );
+  const reader = await connection.runAndReadAll(
+    "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main'",
+  );
+  const existing = new Map<string, Set<string>>();
+  for (const [table, column] of reader.getRows()) {
+    const columns = existing.get(String(table)) ?? new Set<string>();
+    columns.add(String(column));
+    existing.set(String(table), columns);
+  }
+  for (const promoted of promotedSince(existing)) {
+    await connection.run('INSERT OR IGNORE INTO pending_fill VALUES ($1, $2)', [
+      promoted.category,
+      promoted.column.name,
+    ]);
+    for (const statement of addColumnStatements(promoted)) await connection.run(statement);
+  }
+  const pending = await connection.runAndReadAll('SELECT category, name FROM pending_fill');
+  for (const [rawCategory, rawName] of pending.getRows()) {
+    const category = String(rawCategory) as Category;
+    const name = String(rawName);
+    const column = tableColumns(category).find((c) => c.name === name);
+    await transaction(connection, async () => {
+      if (column) await connection.run(fillStatement(category, column));
+      await connection.run('DELETE FROM pending_fill WHERE category = $1 AND name = $2', [
+        category,
+        name,
+      ]);
+    });
+  }
+  for (const statement of schemaStatements()) await connection.run(statement);
+}
+
 async function transaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
   await connection.run('BEGIN TRANSACTION');
   try {
@@ -140,7 +190,8 @@ async function transaction<T>(connection: DuckDBConnection, work: () => Promise<
     await connection.run('COMMIT');
     return result;
   } catch (error) {
-    await connection.run('ROLLBACK');
+    // A failed statement may have ended the transaction already; the first error is the one.
+    await connection.run('ROLLBACK').catch(() => {});
     throw error;
   }
 }
