@@ -35,6 +35,16 @@ export async function startIngestWorker(
   let nextId = 1;
   let apps: IngestApp[] = [];
   let closing = false;
+  // The custom keys of every workspace and category, as the worker reports them.
+  let customKeys = new Map<string, Set<string>>();
+  const addKeys = (keys: readonly (readonly [string, string, string])[]) => {
+    for (const [workspaceId, category, key] of keys) {
+      const id = `${workspaceId}\u0000${category}`;
+      const set = customKeys.get(id) ?? new Set<string>();
+      set.add(key);
+      customKeys.set(id, set);
+    }
+  };
   let worker = await spawn();
 
   async function spawn(): Promise<Worker> {
@@ -54,13 +64,17 @@ export async function startIngestWorker(
     );
     await new Promise<void>((resolve, reject) => {
       next.once('message', (message: FromWorker) => {
-        if (message.type === 'ready') resolve();
-        else if (message.type === 'failed')
+        if (message.type === 'ready') {
+          customKeys = new Map();
+          addKeys(message.customKeys);
+          resolve();
+        } else if (message.type === 'failed')
           reject(new Error(`the store could not open: ${message.message}`));
       });
       next.once('error', reject);
     });
     next.on('message', (message: FromWorker) => {
+      if (message.type === 'customKeys') addKeys(message.keys);
       if (message.type !== 'done' && message.type !== 'error') return;
       const call = pending.get(message.id);
       if (!call) return;
@@ -118,7 +132,8 @@ export async function startIngestWorker(
       facet: call('facet'),
       histogram: call('histogram'),
       analysis: call('analysis'),
-      customKeys: call('customKeys'),
+      customKeys: async (workspaceId, category) =>
+        [...(customKeys.get(`${workspaceId}\u0000${category}`) ?? [])].sort(),
       usage: call('usage'),
       markReplay: call('markReplay'),
       deleteOlderThan: call('deleteOlderThan'),

@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { type IngestApp, processBody, reportedProblems } from '../ingest/datakit/pipeline.js';
 import { createGeoLookup, type GeoLookup } from '../ingest/enrich/index.js';
-import { openDuckDbStore } from '../store/duckdb/engine.js';
+import { type CustomKey, openDuckDbStore } from '../store/duckdb/engine.js';
 import type { EventRow, EventStore } from '../store/types.js';
 import type { FromWorker, IngestResult, ToWorker, WorkerOptions } from './protocol.js';
 
@@ -101,9 +101,15 @@ async function handle(message: ToWorker) {
 }
 
 try {
+  let known: CustomKey[] | undefined = [];
   store = await openDuckDbStore({
     path: options.path,
     ...(options.threads ? { threads: options.threads } : {}),
+    // Kept by the HTTP thread, so a search checks its fields without a round trip here.
+    onCustomKeys: (keys) => {
+      if (known) known.push(...keys);
+      else send({ type: 'customKeys', keys });
+    },
   });
   port.on('message', (message: ToWorker) => {
     handle(message).catch((error: Error) => {
@@ -111,7 +117,8 @@ try {
         send({ type: 'error', id: message.id, message: error.stack ?? String(error) });
     });
   });
-  send({ type: 'ready' });
+  send({ type: 'ready', customKeys: known });
+  known = undefined;
 } catch (error) {
   send({ type: 'failed', message: (error as Error).message });
 }

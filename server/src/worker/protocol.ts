@@ -1,5 +1,6 @@
 import type { LineProblem } from '../ingest/datakit/decode.js';
 import type { IngestApp, IngestRequest } from '../ingest/datakit/pipeline.js';
+import type { CustomKey } from '../store/duckdb/engine.js';
 import type { EventStore } from '../store/types.js';
 
 /** How the ingest worker opens its store. */
@@ -31,7 +32,10 @@ export type ToWorker =
   | { type: 'close'; id: number };
 
 export type FromWorker =
-  | { type: 'ready' }
+  /** The store is open; these are the custom keys it knows (workspace, category, key). */
+  | { type: 'ready'; customKeys: CustomKey[] }
+  /** Custom keys a committed write added; sent before that write's `done`. */
+  | { type: 'customKeys'; keys: CustomKey[] }
   | { type: 'failed'; message: string }
   | { type: 'done'; id: number; result: unknown }
   | { type: 'error'; id: number; message: string; badInput?: boolean };

@@ -54,7 +54,14 @@ export interface DuckDbOptions {
   path: string;
   /** DuckDB threads; default: DuckDB's own choice. */
   threads?: number;
+  /**
+   * Told every custom key (workspace, category, key) the store knows: all of them at open, then
+   * those a write added, once it committed. Lets a process keep the keys without asking.
+   */
+  onCustomKeys?: (keys: CustomKey[]) => void;
 }
+
+export type CustomKey = [workspaceId: string, category: string, key: string];
 
 /**
  * The embedded engine. Its appends are synchronous native calls, so in the server it runs
@@ -69,6 +76,7 @@ export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStor
   await migrate(writer);
   const reader = await instance.connect();
   const seenKeys = await loadCustomKeys(writer);
+  options.onCustomKeys?.([...seenKeys].map((id) => id.split(KEY_SEPARATOR) as CustomKey));
   let memory = await openMemory(writer);
   // After deletes the writer did not follow row by row, it starts remembering afresh.
   const forget = async () => {
@@ -87,7 +95,8 @@ export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStor
   };
 
   return {
-    write: (rows) => exclusive(() => writeBatch(writer, rows, seenKeys, memory)),
+    write: (rows) =>
+      exclusive(() => writeBatch(writer, rows, seenKeys, memory, options.onCustomKeys)),
     list: (query) => list(reader, query),
     search: (query) => search(reader, query, toRecord),
     facet: (query) => facet(reader, query),
@@ -227,6 +236,7 @@ async function writeBatch(
   rows: readonly EventRow[],
   seenKeys: Set<string>,
   memory: WriterMemory,
+  onCustomKeys?: (keys: CustomKey[]) => void,
 ): Promise<{ written: number }> {
   if (rows.length === 0) return { written: 0 };
   const byCategory = groupBy(rows, (row) => row.category);
@@ -311,7 +321,11 @@ async function writeBatch(
     await appendRows(connection, 'session', [...sessions.values()].map(sessionValues));
     for (const [key, state] of sessions)
       remember.push(() => memory.sessions.set(key, state, state.start));
-    await recordCustomKeys(connection, rows, seenKeys);
+    const fresh = await recordCustomKeys(connection, rows, seenKeys);
+    remember.push(() => {
+      for (const key of fresh) seenKeys.add(key.join(KEY_SEPARATOR));
+      if (fresh.length > 0) onCustomKeys?.(fresh);
+    });
   });
   // Only what was committed is remembered.
   for (const apply of remember) apply();
@@ -386,8 +400,9 @@ async function storedViewVersions(
   return found;
 }
 
+const KEY_SEPARATOR = '\u0000';
 const keyOf = (workspaceId: string, category: string, key: string) =>
-  `${workspaceId}\u0000${category}\u0000${key}`;
+  [workspaceId, category, key].join(KEY_SEPARATOR);
 
 async function loadCustomKeys(connection: DuckDBConnection): Promise<Set<string>> {
   const reader = await connection.runAndReadAll(
@@ -402,12 +417,13 @@ async function recordCustomKeys(
   rows: readonly EventRow[],
   seen: Set<string>,
 ) {
-  const fresh: [string, string, string][] = [];
+  const fresh: CustomKey[] = [];
+  const batch = new Set<string>();
   for (const row of rows) {
     for (const key of Object.keys(row.custom)) {
       const id = keyOf(row.workspaceId, row.category, key);
-      if (seen.has(id)) continue;
-      seen.add(id);
+      if (seen.has(id) || batch.has(id)) continue;
+      batch.add(id);
       fresh.push([row.workspaceId, row.category, key]);
     }
   }
@@ -417,6 +433,7 @@ async function recordCustomKeys(
       slice.flat(),
     );
   }
+  return fresh;
 }
 
 /** Deletes rows found earlier in the same transaction, by rowid (no scan for the keys). */
