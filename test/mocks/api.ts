@@ -4,9 +4,13 @@
 import {
   ApiError,
   appRoutes,
+  detailRoutes,
+  type ExplorerCategory,
+  eventRoutes,
   expressPath,
   type RouteDef,
   type RumBackend,
+  usageRoutes,
   workspaceRoutes,
 } from '@rumkit/core';
 import { delay, type HttpHandler, HttpResponse, http } from 'msw';
@@ -18,6 +22,7 @@ export const TEST_API_KEY = 'rk_test_key';
 /** Every workspace route of the API, for scenarios that answer them all the same way. */
 export const KIT_ROUTES: readonly RouteDef[] = [
   workspaceRoutes.currentWorkspace,
+  workspaceRoutes.updateCurrentWorkspace,
   appRoutes.listApps,
   appRoutes.createApp,
   // check-id before {id}: msw tries handlers in order, and "check-id" would match {id}.
@@ -25,6 +30,15 @@ export const KIT_ROUTES: readonly RouteDef[] = [
   appRoutes.getApp,
   appRoutes.updateApp,
   appRoutes.deleteApp,
+  eventRoutes.searchEvents,
+  eventRoutes.facet,
+  eventRoutes.histogram,
+  eventRoutes.analysis,
+  detailRoutes.sessionDetail,
+  detailRoutes.viewDetail,
+  detailRoutes.eventDetail,
+  detailRoutes.errorClusters,
+  usageRoutes.usage,
 ];
 
 /** The msw path of a route on any origin: `*\/api/v1/apps/:id`. */
@@ -95,6 +109,12 @@ export function apiHandlers(backend: RumBackend, options: ApiHandlerOptions = {}
       serve(async () => HttpResponse.json(await backend.getWorkspace())),
     ),
     routeHandler(
+      workspaceRoutes.updateCurrentWorkspace,
+      serve(async (request) =>
+        HttpResponse.json(await backend.updateWorkspace(await body(request))),
+      ),
+    ),
+    routeHandler(
       appRoutes.listApps,
       serve(async () => HttpResponse.json({ apps: await backend.listApps() })),
     ),
@@ -135,5 +155,70 @@ export function apiHandlers(backend: RumBackend, options: ApiHandlerOptions = {}
         return new HttpResponse(null, { status: 204 });
       }),
     ),
+    ...(
+      [
+        [eventRoutes.searchEvents, (input) => backend.searchEvents(input)],
+        [eventRoutes.facet, (input) => backend.facet(input)],
+        [eventRoutes.histogram, (input) => backend.histogram(input)],
+        [eventRoutes.analysis, (input) => backend.analysis(input)],
+        [detailRoutes.errorClusters, (input) => backend.errorClusters(input)],
+      ] as const satisfies readonly (readonly [RouteDef, (input: never) => Promise<unknown>])[]
+    ).map(([route, answer]) =>
+      routeHandler(
+        route,
+        serve(async (request) => HttpResponse.json(await answer(await body(request)))),
+      ),
+    ),
+    routeHandler(
+      detailRoutes.sessionDetail,
+      serve(async (request, { sessionId }) =>
+        HttpResponse.json(
+          await backend.getSession({ session_id: sessionId as string, ...lookback(request) }),
+        ),
+      ),
+    ),
+    routeHandler(
+      detailRoutes.viewDetail,
+      serve(async (request, { viewId }) =>
+        HttpResponse.json(
+          await backend.getView({ view_id: viewId as string, ...lookback(request) }),
+        ),
+      ),
+    ),
+    routeHandler(
+      detailRoutes.eventDetail,
+      serve(async (request, { category, id }) =>
+        HttpResponse.json(
+          await backend.getEvent({
+            category: category as ExplorerCategory,
+            id: id as string,
+            ...lookback(request),
+          }),
+        ),
+      ),
+    ),
+    routeHandler(
+      usageRoutes.usage,
+      serve(async (request) => {
+        const url = new URL(request.url);
+        return HttpResponse.json(
+          await backend.getUsage({
+            from: url.searchParams.get('from') ?? '',
+            to: url.searchParams.get('to') ?? '',
+          }),
+        );
+      }),
+    ),
   ];
+}
+
+/** The `from`/`to` of a detail route's query string, as numbers. */
+function lookback(request: Request): { from?: number; to?: number } {
+  const url = new URL(request.url);
+  const out: { from?: number; to?: number } = {};
+  for (const key of ['from', 'to'] as const) {
+    const value = url.searchParams.get(key);
+    if (value !== null) out[key] = Number(value);
+  }
+  return out;
 }
