@@ -166,7 +166,7 @@ export function apiHandlers(backend: RumBackend, options: ApiHandlerOptions = {}
     ).map(([route, answer]) =>
       routeHandler(
         route,
-        serve(async (request) => HttpResponse.json(await answer(await body(request)))),
+        serve(async (request) => HttpResponse.json(await answer((await body(request)) as never))),
       ),
     ),
     routeHandler(
