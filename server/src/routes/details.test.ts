@@ -113,6 +113,40 @@ describe('details and linkage', () => {
     expect(Object.keys(resource)).not.toContain('app_id');
   });
 
+  it('finds the events of a long session and view at both ends of their span', async () => {
+    const HOUR = 60 * MIN;
+    const long = (extra: Record<string, string>) => ({
+      app_id: 'shop',
+      session_id: 's_long',
+      view_id: 'v_long',
+      ...extra,
+    });
+    const response = await server.ingest([
+      { measurement: 'view', tags: long({}), fields: { time_spent: 2 * 3600e9 }, time: T + HOUR },
+      {
+        measurement: 'resource',
+        tags: long({ resource_id: 'r_first' }),
+        fields: { resource_url: 'https://shop.example.com/a.js', duration: 1e6 },
+        time: T + HOUR + 100,
+      },
+      {
+        measurement: 'error',
+        tags: long({ error_id: 'e_late', error_source: 'source' }),
+        fields: { error_message: 'late' },
+        time: T + 2 * HOUR + 55 * MIN,
+      },
+    ]);
+    expect(response.status).toBe(200);
+    const session = await get('/api/v1/sessions/s_long');
+    expect(session.body.events.map((e: Body) => e.category)).toEqual(['view', 'resource', 'error']);
+    const view = await get('/api/v1/views/v_long');
+    expect(view.body.resources.map((r: Body) => r.resource_id)).toEqual(['r_first']);
+    expect(view.body.errors.map((r: Body) => r.error_id)).toEqual(['e_late']);
+    const error = await get('/api/v1/events/error/e_late');
+    expect(error.body.session.session_id).toBe('s_long');
+    expect(error.body.view.view_id).toBe('v_long');
+  });
+
   it("gives a view's waterfall: its resources, errors, actions and long tasks", async () => {
     const { body } = await get('/api/v1/views/v2');
     expect(body.view.view_path).toBe('/cart');

@@ -29,6 +29,22 @@ export const ID_FIELD: Record<ExplorerCategory, string> = {
   long_task: 'long_task_id',
 };
 
+const MINUTE = 60_000;
+/** Sessions last 4 hours at most (spec §1.4). */
+const MAX_SESSION_MS = 4 * 3600 * 1000;
+/** Slack around a session's or view's span for events timed a little outside it. */
+const MARGIN_MS = 5 * MINUTE;
+
+/**
+ * The time a session's or view's events fall in: from its start to its start plus its
+ * time_spent, with some slack. Lookups by session or view id are bounded by it, so they read
+ * the row groups of that span instead of the whole range.
+ */
+function spanOf(record: StoredRecord): { from: number; to: number } {
+  const spentMs = Number(record.time_spent ?? 0) / 1e6;
+  return { from: record.time - MARGIN_MS, to: record.time + spentMs + MARGIN_MS };
+}
+
 export interface Lookback {
   from?: number | undefined;
   to?: number | undefined;
@@ -57,12 +73,13 @@ export async function sessionDetail(
       'session.not_found',
       `no session ${JSON.stringify(sessionId)} in this workspace and range`,
     );
+  const within = { ...range, ...spanOf(session) };
   const lists = await Promise.all(
     (['view', 'action', 'error', 'resource', 'long_task'] as const).map(async (category) =>
       (
         await store.list({
           category,
-          ...range,
+          ...within,
           columns: ['session_id', ...TIMELINE_FIELDS[category]],
           limit: TIMELINE_LIMIT,
         })
@@ -95,9 +112,10 @@ export async function viewDetail(
     );
   const oldestFirst = (records: StoredRecord[]) =>
     records.sort((a, b) => a.time - b.time).map(jsonRecord);
+  const within = { ...range, ...spanOf(view) };
   const [resources, errors, actions, longTasks] = await Promise.all(
     (['resource', 'error', 'action', 'long_task'] as const).map((category) =>
-      store.list({ category, ...range, limit: TIMELINE_LIMIT }),
+      store.list({ category, ...within, limit: TIMELINE_LIMIT }),
     ),
   );
   return {
@@ -133,9 +151,13 @@ export async function eventDetail(
   const find = async (which: 'session' | 'view' | 'action', key: string) => {
     const value = event[key];
     if (typeof value !== 'string' || value === '' || which === category) return null;
+    // A session or view starts at most 4 h before its events; an action just before its own.
+    const before = which === 'action' ? 10 * MINUTE : MAX_SESSION_MS + MARGIN_MS;
     const [found] = await store.list({
       category: which,
       ...base,
+      from: Math.max(base.from, event.time - before),
+      to: Math.min(base.to, event.time + MARGIN_MS),
       where: { [key]: value },
       limit: 1,
     });

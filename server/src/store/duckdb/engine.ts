@@ -13,7 +13,7 @@ import {
   VARCHAR,
 } from '@duckdb/node-api';
 import { foldSessions, type SessionState, sessionKey } from '@rumkit/core/rules';
-import { type Category, getField } from '@rumkit/core/schema';
+import { CATEGORIES, type Category, getField } from '@rumkit/core/schema';
 import type { Column } from '../columns.js';
 import { hasColumn } from '../columns.js';
 import type {
@@ -73,7 +73,7 @@ export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStor
   });
   const writer = await instance.connect();
   for (const statement of schemaStatements()) await writer.run(statement);
-  await migrate(writer);
+  const layout = await migrate(writer);
   const reader = await instance.connect();
   const seenKeys = await loadCustomKeys(writer);
   options.onCustomKeys?.([...seenKeys].map((id) => id.split(KEY_SEPARATOR) as CustomKey));
@@ -96,7 +96,7 @@ export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStor
 
   return {
     write: (rows) =>
-      exclusive(() => writeBatch(writer, rows, seenKeys, memory, options.onCustomKeys)),
+      exclusive(() => writeBatch(writer, rows, seenKeys, memory, layout, options.onCustomKeys)),
     list: (query) => list(reader, query),
     search: (query) => search(reader, query, toRecord),
     facet: (query) => facet(reader, query),
@@ -156,7 +156,7 @@ function tablesOf(): Category[] {
  * `attrs`. A column to fill is noted before it is added and forgotten in the transaction that
  * fills it, so a stop at any point resumes at the next start.
  */
-async function migrate(connection: DuckDBConnection): Promise<void> {
+async function migrate(connection: DuckDBConnection): Promise<Layout> {
   await connection.run(
     'CREATE TABLE IF NOT EXISTS pending_fill (category VARCHAR, name VARCHAR, PRIMARY KEY (category, name))',
   );
@@ -190,6 +190,40 @@ async function migrate(connection: DuckDBConnection): Promise<void> {
     });
   }
   for (const statement of schemaStatements()) await connection.run(statement);
+  return readLayout(connection);
+}
+
+/**
+ * Each table's columns in their stored order, which the appender follows. A column added by a
+ * migration comes last in the table, wherever this version lists it.
+ */
+type Layout = ReadonlyMap<Category, readonly Column[]>;
+
+async function readLayout(connection: DuckDBConnection): Promise<Layout> {
+  const reader = await connection.runAndReadAll(
+    "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main' ORDER BY table_name, column_index",
+  );
+  const names = new Map<string, string[]>();
+  for (const [table, column] of reader.getRows()) {
+    names.set(String(table), [...(names.get(String(table)) ?? []), String(column)]);
+  }
+  const layout = new Map<Category, readonly Column[]>();
+  for (const category of CATEGORIES) {
+    const known = new Map(tableColumns(category).map((c) => [c.name, c]));
+    layout.set(
+      category,
+      (names.get(category) ?? []).map((name) => {
+        const column = known.get(name);
+        if (!column) {
+          throw new Error(
+            `table ${category} has a column ${JSON.stringify(name)} this version does not know: the data directory was written by a newer rumkit`,
+          );
+        }
+        return column;
+      }),
+    );
+  }
+  return layout;
 }
 
 async function transaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
@@ -236,6 +270,7 @@ async function writeBatch(
   rows: readonly EventRow[],
   seenKeys: Set<string>,
   memory: WriterMemory,
+  layout: Layout,
   onCustomKeys?: (keys: CustomKey[]) => void,
 ): Promise<{ written: number }> {
   if (rows.length === 0) return { written: 0 };
@@ -279,9 +314,9 @@ async function writeBatch(
         time: v.time,
       })),
     );
-    await appendRows(connection, 'view', keep.map(rowValues));
+    await appendRows(connection, 'view', keep.map(rowValues), layout);
     for (const [category, list] of byCategory) {
-      if (category !== 'view') await appendRows(connection, category, list.map(rowValues));
+      if (category !== 'view') await appendRows(connection, category, list.map(rowValues), layout);
     }
 
     // Sessions: fold the batch into the remembered or stored state of each session it touches.
@@ -318,7 +353,7 @@ async function writeBatch(
       'session_id',
       known.map((s) => ({ workspaceId: s.workspaceId, id: s.sessionId, time: s.start })),
     );
-    await appendRows(connection, 'session', [...sessions.values()].map(sessionValues));
+    await appendRows(connection, 'session', [...sessions.values()].map(sessionValues), layout);
     for (const [key, state] of sessions)
       remember.push(() => memory.sessions.set(key, state, state.start));
     const fresh = await recordCustomKeys(connection, rows, seenKeys);
@@ -583,9 +618,10 @@ async function appendRows(
   connection: DuckDBConnection,
   category: Category,
   rows: readonly RowValues[],
+  layout: Layout,
 ) {
   if (rows.length === 0) return;
-  const columns = tableColumns(category);
+  const columns = layout.get(category) as readonly Column[];
   const types = columns.map((c) => TYPES[c.type]);
   const open = appenders.get(connection) ?? new Map<Category, DuckDBAppender>();
   appenders.set(connection, open);
