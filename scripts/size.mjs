@@ -10,10 +10,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Budgets in bytes of gzip. */
 const entries = [
-  // The SDK issue's target is 15 KB; the full SDK measures 19.9 KB (web-vitals 3.5 KB and
-  // encodeLines 1.9 KB included): see docs/decisions/010-browser-sdk.md. This holds it there.
+  // The SDK issue's target is 15 KB; the SDK measures 19.8 KB (web-vitals 2.9 KB and the
+  // shared codec's encodeLines 1.6 KB of it): see docs/decisions/010-browser-sdk.md, "Size and
+  // cost". These hold it there.
   { name: '@rumkit/browser (SDK core entry)', entry: 'sdk/src/index.ts', budget: 20 * 1024 },
-  { name: '  script tag build (window.RUMKIT)', entry: 'sdk/src/global.ts', budget: 20.5 * 1024 },
+  {
+    name: '  script tag build (window.RUMKIT)',
+    entry: 'sdk/src/global.ts',
+    // As sdk/build.mjs ships dist/rumkit.js: V8's compile hint on the first line.
+    banner: '//# allFunctionsCalledOnLoad',
+    budget: 20.5 * 1024,
+  },
   { name: '@rumkit/core/protocol', entry: 'packages/core/src/protocol/index.ts', budget: 8 * 1024 },
   {
     name: '  encodeLines only (what the SDK takes)',
@@ -35,7 +42,7 @@ let over = 0;
 console.log(
   `${'entry'.padEnd(40)} ${'min'.padStart(9)} ${'gzip'.padStart(9)} ${'budget'.padStart(9)}`,
 );
-for (const { name, entry, contents, budget, external = [] } of entries) {
+for (const { name, entry, contents, banner, budget, external = [] } of entries) {
   const result = await build({
     ...(entry
       ? { entryPoints: [path.join(root, entry)] }
@@ -47,6 +54,7 @@ for (const { name, entry, contents, budget, external = [] } of entries) {
     platform: 'browser',
     conditions: ['source'],
     external: ['react', 'react-dom', '@tanstack/query-core', ...external],
+    banner: banner && { js: banner },
     write: false,
     logLevel: 'silent',
   });

@@ -1,4 +1,4 @@
-import { createMemoryBackend } from '@rumkit/core';
+import { createMemoryBackend } from '@rumkit/core/memory';
 import { ApplicationList } from '@rumkit/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { action } from 'storybook/actions';

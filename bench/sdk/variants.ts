@@ -5,14 +5,24 @@ export interface Variant {
   name: string;
   /** Entry source for esbuild (stdin), resolved from the repository root; none for no SDK. */
   entry?: string;
+  /** Or an entry file, for a build whose entry has side effects only (a script tag's). */
+  file?: string;
+  /** A first line the shipped file carries. */
+  banner?: string;
+  /** Code run after the bundle: the page's init call, for a script tag. */
+  footer?: string;
 }
 
 export const VARIANTS: Variant[] = [
   { name: 'no SDK' },
   {
+    // The script tag as sdk/build.mjs ships it (dist/rumkit.js: window.RUMKIT, with V8's
+    // compile hint on its first line), then the page's init call.
     name: 'rumkit',
-    entry: `import { rumkit } from './sdk/src/index.ts';
-      rumkit.init({ applicationId: 'bench', datakitOrigin: location.origin, trackUserInteractions: true });`,
+    file: 'sdk/src/global.ts',
+    banner: '//# allFunctionsCalledOnLoad',
+    footer:
+      "RUMKIT.init({ applicationId: 'bench', datakitOrigin: location.origin, trackUserInteractions: true });",
   },
   {
     name: 'Datadog RUM',
@@ -34,7 +44,30 @@ export const VARIANTS: Variant[] = [
     entry: `import * as Sentry from '@sentry/browser';
       Sentry.init({ dsn: 'https://public@o0.ingest.sentry.io/0', tunnel: '/sentry', integrations: [Sentry.browserTracingIntegration()], tracesSampleRate: 1 });`,
   },
+  {
+    // rumkit from npm in the site's own bundle: no compile hint unless the site adds one.
+    name: 'rumkit (npm)',
+    entry: `import { rumkit } from './sdk/src/index.ts';
+      rumkit.init({ applicationId: 'bench', datakitOrigin: location.origin, trackUserInteractions: true });`,
+  },
 ];
+
+/** esbuild's input options for a variant: its entry, first line and last line. */
+export function variantInput(variant: Variant) {
+  return {
+    ...(variant.file
+      ? { entryPoints: [variant.file] }
+      : {
+          stdin: {
+            contents: variant.entry ?? '',
+            resolveDir: process.cwd(),
+            loader: 'ts' as const,
+          },
+        }),
+    banner: variant.banner ? { js: variant.banner } : undefined,
+    footer: variant.footer ? { js: variant.footer } : undefined,
+  };
+}
 
 /** Paths the SDKs send to: counted as bytes sent. */
 export const INTAKE_PATHS = /^\/(v1\/write\/rum|dd|faro|sentry)/;

@@ -1,4 +1,4 @@
-import { createMemoryBackend } from '@rumkit/core';
+import { createMemoryBackend } from '@rumkit/core/memory';
 import { describeBackendContract, forApp } from '../mocks/backend-contract.js';
 
 // The in-memory backend behind the demos and stories keeps the same contract as the server.

@@ -1,4 +1,5 @@
-import { createHttpBackend, createMemoryBackend } from '@rumkit/core';
+import { createHttpBackend } from '@rumkit/core';
+import { createMemoryBackend } from '@rumkit/core/memory';
 import { apiHandlers, TEST_API_KEY, TEST_ORIGIN } from '../mocks/api.js';
 import { describeBackendContract, forApp } from '../mocks/backend-contract.js';
 import { mockServerForFile } from '../mocks/node.js';

@@ -1,4 +1,4 @@
-import { createMemoryBackend } from '@rumkit/core';
+import { createMemoryBackend } from '@rumkit/core/memory';
 import { HttpResponse, http } from 'msw';
 import { apiHandlers } from './api.js';
 import { demoApps, demoWorkspace, T0 } from './fixtures.js';

@@ -79,6 +79,19 @@ describe('sessions', () => {
     expect(manager.find()?.id).not.toBe(first);
   });
 
+  it('stays alive while the user is active, though the other tabs are polled every second', () => {
+    const store = memoryStore();
+    const manager = startSessionManager(store, rates);
+    const first = manager.find()?.id;
+    for (let t = 0; t < SESSION_IDLE + 5 * 60_000; t += 1000) {
+      vi.advanceTimersByTime(500);
+      manager.activity();
+      vi.advanceTimersByTime(500);
+      manager.poll();
+    }
+    expect(manager.find()?.id).toBe(first);
+  });
+
   it('lasts 4 hours at most, however active', () => {
     const manager = startSessionManager(memoryStore(), rates);
     const first = manager.find()?.id;

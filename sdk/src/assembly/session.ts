@@ -1,5 +1,6 @@
 import type { Store } from '../browser/storage.js';
 import { uuid } from '../tools/id.js';
+import { monitor } from '../tools/monitor.js';
 import { observable } from '../tools/observable.js';
 import { MINUTE, relativeNow, SECOND } from '../tools/time.js';
 
@@ -44,21 +45,31 @@ export function startSessionManager(
   store: Store,
   rates: SamplingRates,
   random: () => number = Math.random,
+  /** The store's value, read ahead without blocking: the first read. */
+  known?: string,
 ) {
   let history: Entry[] = [];
   const renewed = observable<Session>();
   const expired = observable<void>();
   const current = () => history.filter((entry) => entry.end === undefined)[0];
 
-  const read = (): Stored =>
-    Object.fromEntries((store.read() || '').split('&').map((pair) => pair.split('=')));
-  const write = (stored: Stored) =>
+  /** Reads and writes of the store so far: an asynchronous read older than one is stale. */
+  let touched = 0;
+  const parse = (text: string | undefined): Stored =>
+    Object.fromEntries((text || '').split('&').map((pair) => pair.split('=')));
+  const read = () => {
+    touched++;
+    return parse(store.read());
+  };
+  const write = (stored: Stored) => {
+    touched++;
     store.write(
       Object.entries(stored)
         .map((pair) => pair.join('='))
         .join('&'),
       Math.min(+(stored.expire as string), +(stored.created as string) + SESSION_MAX) - Date.now(),
     );
+  };
   const end = () => {
     const entry = current();
     if (!entry) return;
@@ -66,14 +77,18 @@ export function startSessionManager(
     expired.notify();
   };
 
-  let lastSync = Number.NEGATIVE_INFINITY;
-  const sync = (extend: boolean) => {
+  /** What the store held at the last read (or last write), and when it was read. */
+  let stored: Stored = {};
+  let lastRead = -Infinity;
+  const sync = (extend: boolean, given?: Stored) => {
     const now = Date.now();
-    // Reading the store is a synchronous call into the browser: once a second is enough, for
-    // the clicks and scrolls of one user as for following the other tabs.
-    if (now - lastSync < SECOND && current()) return;
-    lastSync = now;
-    let stored = read();
+    const due = () => extend && now + SESSION_IDLE - (+(stored.expire as string) || 0) > SECOND;
+    // Reading the store is a synchronous call into the browser: once a second is enough to
+    // follow the other tabs, unless the session's expiry is due to be pushed back (at most once
+    // a second too): a write always follows a fresh read, so it keeps what other tabs wrote.
+    if (!given && !due() && now - lastRead < SECOND && current()) return;
+    stored = given || read();
+    lastRead = now;
     if (
       !(
         /^[\w-]+$/.test(stored.id as string) &&
@@ -90,7 +105,7 @@ export function startSessionManager(
             : 0;
       stored = { id: uuid(), created: String(now), rum: String(draw) };
     }
-    if (extend && now + SESSION_IDLE - (+(stored.expire as string) || 0) > SECOND) {
+    if (due()) {
       stored.expire = String(now + SESSION_IDLE);
       write(stored);
     }
@@ -109,7 +124,7 @@ export function startSessionManager(
     if (history.length > 1) renewed.notify(session);
   };
 
-  sync(true);
+  sync(true, known === undefined ? undefined : parse(known));
 
   return {
     /** The session at a performance.now() time, or the current one; undefined if none was live. */
@@ -121,21 +136,35 @@ export function startSessionManager(
     },
     /** User activity: extends the session, or starts a new one if it expired. */
     activity: () => sync(true),
-    /** Re-reads the store to follow the other tabs (new session, expiry, error marking). */
-    poll: () => sync(false),
+    /**
+     * Re-reads the store to follow the other tabs (new session, expiry, error marking), without
+     * blocking where the store can; an answer that a read or write overtook is dropped.
+     */
+    poll() {
+      const at = touched;
+      if (!store.readAsync) return sync(false);
+      store.readAsync().then(
+        monitor((text: string | undefined) => at === touched && sync(false, parse(text))),
+        () => {},
+      );
+    },
     /** Turns an error-sampled session (2) into a tracked one (3), in every tab. */
     markError(date: number) {
       const entry = current();
       if (entry?.session.tracking !== 2) return;
-      const stored = read();
-      if (stored.id === entry.session.id)
-        write({ ...stored, rum: '3', err: String(Math.round(date)) });
+      stored = read();
+      lastRead = Date.now();
+      if (stored.id === entry.session.id) {
+        stored = { ...stored, rum: '3', err: String(Math.round(date)) };
+        write(stored);
+      }
       Object.assign(entry.session, { tracking: 3, errorDate: date });
     },
     /** stopSession(): ends the session now; the next activity starts a new one. */
     expire() {
       store.write('', 0);
-      lastSync = Number.NEGATIVE_INFINITY;
+      touched++;
+      lastRead = -Infinity;
       end();
     },
     renewed,

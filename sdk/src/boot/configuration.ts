@@ -25,7 +25,7 @@ const KINDS: Record<string, [string, (value: unknown) => unknown]> = {
   s: ['a non-empty string', (v) => typeof v === 'string' && v],
   f: ['a function', (v) => typeof v === 'function'],
   t: [TRACE_TYPES.join(' or '), (v) => TRACE_TYPES.includes(v as string)],
-  l: ['an array of strings, RegExps or functions', (v) => Array.isArray(v) && v.every(isMatch)],
+  l: ['a list of strings, RegExps or functions', (v) => Array.isArray(v) && v.every(isMatch)],
 };
 
 /**
@@ -85,7 +85,7 @@ export function buildConfiguration(
     !/^https?:/.test(String(config.origin));
   if (fatal)
     problems.push(
-      'applicationId (letters, digits, _, at most 48) and datakitOrigin (http(s)://host[:port]) are required',
+      'applicationId (1 to 48 letters, digits or _) and datakitOrigin (an http(s) URL) are required',
     );
 
   // allowedTracingUrls: URL matches, or { match, traceType }; the legacy allowedTracingOrigins match origins.
@@ -108,7 +108,7 @@ export function buildConfiguration(
         },
       ];
     }
-    problem('allowedTracingUrls items', 'a string, RegExp, function or { match, traceType }', rule);
+    problem('allowedTracingUrls items', 'URL matches or { match, traceType }', rule);
     return [];
   });
 

@@ -1,4 +1,4 @@
-import { monitor, reportInternalError } from '../tools/monitor.js';
+import { monitor, reportInternalError, runAll } from '../tools/monitor.js';
 import { relativeNow } from '../tools/time.js';
 import { instrument, on } from './events.js';
 
@@ -131,7 +131,5 @@ export function instrumentRequests(observer: RequestObserver): () => void {
         },
     ),
   ];
-  return () => {
-    for (const stop of stops) stop();
-  };
+  return () => runAll(stops);
 }

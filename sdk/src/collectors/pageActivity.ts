@@ -1,6 +1,6 @@
 import type { RequestInfo } from '../browser/requests.js';
 import type { LifeCycle } from '../lifeCycle.js';
-import { monitor, setTimer } from '../tools/monitor.js';
+import { monitor, runAll, setTimer } from '../tools/monitor.js';
 import { relativeNow } from '../tools/time.js';
 import { type MatchOption, matches } from '../tools/url.js';
 
@@ -25,11 +25,19 @@ export function waitPageActivityEnd(
   const inFlight = new Set<RequestInfo>();
   const activity = () => {
     last = relativeNow();
-    schedule();
+    arm();
   };
-  const schedule = () => {
-    clearTimeout(quiet);
-    if (inFlight.size === 0) quiet = setTimer(() => finish(last), QUIET_DELAY);
+  // One timer, not one per mutation: when it fires, it waits again for what is left of the
+  // 100 ms since the last activity. Requests in flight hold it; their end re-arms it.
+  const arm = () => {
+    if (!quiet && inFlight.size === 0) quiet = setTimer(check, QUIET_DELAY);
+  };
+  const check = () => {
+    quiet = undefined;
+    if (inFlight.size > 0) return;
+    const wait = (last === undefined ? start : last) + QUIET_DELAY - relativeNow();
+    if (wait > 0) quiet = setTimer(check, wait);
+    else finish(last);
   };
   const finish = (end: number | undefined) => {
     stop();
@@ -68,9 +76,7 @@ export function waitPageActivityEnd(
         activity();
     }),
   ];
-  const stop = () => {
-    for (const fn of stops) fn();
-  };
-  schedule();
+  const stop = () => runAll(stops);
+  arm();
   return stop;
 }

@@ -6,16 +6,13 @@ import type { RumEvent } from '../types.js';
 // how values are written. Internally every name is the camelCase of its wire name.
 
 /** The camelCase names that go out as tags (spec §1.4); everything else is a field. */
-const TAGS = new Set(
-  (
-    'sdkName sdkVersion appId env service version source userid userEmail userName sessionId ' +
-    'sessionType isSignin os osVersion osVersionMajor browser browserVersion browserVersionMajor ' +
-    'screenSize networkType timeZone device viewId viewReferrer viewUrl viewHost viewPath ' +
-    'viewPathGroup viewName viewLoadingType viewApdexLevel resourceId resourceStatus ' +
-    'resourceStatusGroup resourceMethod traceId spanId errorId errorSource errorType ' +
-    'errorHandling longTaskId actionType'
-  ).split(' '),
-);
+const TAGS =
+  'sdkName sdkVersion appId env service version source userid userEmail userName sessionId ' +
+  'sessionType isSignin os osVersion osVersionMajor browser browserVersion browserVersionMajor ' +
+  'screenSize networkType timeZone device viewId viewReferrer viewUrl viewHost viewPath ' +
+  'viewPathGroup viewName viewLoadingType viewApdexLevel resourceId resourceStatus ' +
+  'resourceStatusGroup resourceMethod traceId spanId errorId errorSource errorType ' +
+  'errorHandling longTaskId actionType';
 
 const wireNames = new Map<string, string>([['telemetryType', 'type']]);
 
@@ -29,7 +26,8 @@ export function toWireName(name: string): string {
   return wire;
 }
 
-const WIRE_TAGS = new Set([...TAGS].map(toWireName));
+/** The wire names of the tags; built on first use, not while the page loads. */
+let wireTags: Set<string> | undefined;
 
 function fieldValue(value: unknown): FieldValue | undefined {
   switch (typeof value) {
@@ -54,28 +52,29 @@ function fieldValue(value: unknown): FieldValue | undefined {
  * point, or is a built-in tag, is dropped.
  */
 export function toPoint(event: RumEvent): Point {
+  wireTags ||= new Set(TAGS.split(' ').map(toWireName));
+  const tagNames = wireTags;
   const tags: Record<string, string> = {};
   const fields: Record<string, FieldValue> = {};
-  for (const key of Object.keys(event)) {
-    if (key === 'type' || key === 'date' || key === 'context') continue;
+  // for-in and one memo lookup per key: this runs for some 60 keys of every event.
+  for (const key in event) {
     const value = event[key];
+    if (value === undefined || key === 'type' || key === 'date' || key === 'context') continue;
     // `type` names the measurement internally; telemetry's own `type` field travels as telemetryType.
     const name = toWireName(key);
-    if (TAGS.has(key)) {
-      if (value === undefined || value === null) continue;
-      const text =
-        typeof value === 'boolean' ? (value ? 'T' : 'F') : String(value).replace(/[\r\n]+/g, ' ');
-      if (text !== '') tags[name] = text;
-    } else {
+    if (!tagNames.has(name)) {
       const field = fieldValue(value);
       if (field !== undefined) fields[name] = field;
+    } else if (value !== null) {
+      const text = typeof value === 'boolean' ? (value ? 'T' : 'F') : String(value);
+      if (text !== '') tags[name] = /[\r\n]/.test(text) ? text.replace(/[\r\n]+/g, ' ') : text;
     }
   }
   const customKeys: string[] = [];
   const context = event.context ?? {};
   for (const key of Object.keys(context)) {
     if (key === '' || /[\r\n]/.test(key) || key === 'custom_keys') continue;
-    if (key in tags || key in fields || WIRE_TAGS.has(key)) continue;
+    if (key in tags || key in fields || tagNames.has(key)) continue;
     const field = fieldValue(context[key]);
     if (field === undefined) continue;
     fields[key] = field;

@@ -13,7 +13,8 @@ vi.mock('react-dom', () => {
 describe('the headless core without React', () => {
   it('lists, creates and observes apps with query-core and the memory backend alone', async () => {
     const core = await import('../index.js');
-    const backend = core.createMemoryBackend();
+    const { createMemoryBackend } = await import('../backend/memory.js');
+    const backend = createMemoryBackend();
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
 
     const observer = new QueryObserver(client, core.appListOptions(backend));

@@ -1,4 +1,5 @@
-import { appKeys, createMemoryBackend } from '@rumkit/core';
+import { appKeys } from '@rumkit/core';
+import { createMemoryBackend } from '@rumkit/core/memory';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';

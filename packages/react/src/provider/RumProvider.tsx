@@ -14,7 +14,7 @@ import { createKitStore } from './store.js';
 import { KIT_CSS } from './styles.js';
 
 export interface RumProviderProps {
-  /** Where the kit's data comes from: `createHttpBackend(...)`, `createMemoryBackend(...)` or your own. */
+  /** Where the kit's data comes from: `createHttpBackend(...)`, `createMemoryBackend(...)` (from `@rumkit/core/memory`) or your own. */
   backend: RumBackend;
   /**
    * The host's QueryClient, to share its cache and defaults. Default: a client of the kit's

@@ -2,7 +2,7 @@ import { actionNameOf, selectorOf } from '../../browser/dom.js';
 import { on } from '../../browser/events.js';
 import { emit, type LifeCycle } from '../../lifeCycle.js';
 import { uuid } from '../../tools/id.js';
-import { setTimer } from '../../tools/monitor.js';
+import { runAll, setTimer } from '../../tools/monitor.js';
 import { ns, relativeNow, SECOND } from '../../tools/time.js';
 import type { Configuration, Context } from '../../types.js';
 import { inForeground } from '../error/index.js';
@@ -201,7 +201,7 @@ export function startActionCollection(lifeCycle: LifeCycle, config: Configuratio
     stop() {
       for (const chain of chains) clearTimeout(chain.timer);
       for (const click of history) click.stop();
-      for (const stop of stops) stop();
+      runAll(stops);
     },
   };
 }

@@ -3,7 +3,7 @@ import { emit, type LifeCycle } from '../../lifeCycle.js';
 import { PREFIX } from '../../tools/display.js';
 import { uuid } from '../../tools/id.js';
 import { json } from '../../tools/json.js';
-import { monitor } from '../../tools/monitor.js';
+import { monitor, runAll } from '../../tools/monitor.js';
 import { callerStack, formatStack } from '../../tools/stack.js';
 import { relativeNow } from '../../tools/time.js';
 import type { Context } from '../../types.js';
@@ -127,7 +127,5 @@ export function startErrorCollection(lifeCycle: LifeCycle) {
         },
     ),
   ];
-  return () => {
-    for (const stop of stops) stop();
-  };
+  return () => runAll(stops);
 }

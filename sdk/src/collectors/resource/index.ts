@@ -2,6 +2,7 @@ import { observeEntries, whenLoaded } from '../../browser/performance.js';
 import type { RequestInfo } from '../../browser/requests.js';
 import { emit, type LifeCycle } from '../../lifeCycle.js';
 import { uuid } from '../../tools/id.js';
+import { runAll } from '../../tools/monitor.js';
 import { urlFields } from '../../tools/url.js';
 import { emitError } from '../error/index.js';
 import { resourceType, statusFields, timingFields } from './timing.js';
@@ -77,7 +78,5 @@ export function startResourceCollection(lifeCycle: LifeCycle, isIntake: (url: st
     const navigation = performance.getEntriesByType('navigation')[0];
     if (navigation) collect(navigation as PerformanceNavigationTiming);
   });
-  return () => {
-    for (const stop of stops) stop();
-  };
+  return () => runAll(stops);
 }

@@ -3,7 +3,7 @@ import { whenLoaded } from '../../browser/performance.js';
 import { emit, type LifeCycle } from '../../lifeCycle.js';
 import { displayOnce } from '../../tools/display.js';
 import { uuid } from '../../tools/id.js';
-import { setTimer } from '../../tools/monitor.js';
+import { runAll, setTimer } from '../../tools/monitor.js';
 import type { Observable } from '../../tools/observable.js';
 import { MINUTE, ns, relativeNow, SECOND, toDate } from '../../tools/time.js';
 import { urlFields } from '../../tools/url.js';
@@ -255,7 +255,7 @@ export function startViewCollection(
         clearTimeout(view.timer);
         view.stopLoading();
       }
-      for (const stop of stops) stop();
+      runAll(stops);
     },
   };
 }

@@ -1,4 +1,5 @@
-import { type App, createMemoryBackend } from '@rumkit/core';
+import type { App } from '@rumkit/core';
+import { createMemoryBackend } from '@rumkit/core/memory';
 import { onlineManager } from '@tanstack/react-query';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';

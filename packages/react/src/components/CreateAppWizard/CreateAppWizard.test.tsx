@@ -1,4 +1,4 @@
-import { createMemoryBackend } from '@rumkit/core';
+import { createMemoryBackend } from '@rumkit/core/memory';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';

@@ -1,4 +1,5 @@
-import { type App, createMemoryBackend } from '@rumkit/core';
+import type { App } from '@rumkit/core';
+import { createMemoryBackend } from '@rumkit/core/memory';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
