@@ -62,12 +62,18 @@ export async function questions(
     from: to - DAY,
     to,
     query: 'session_view_count:>=3',
-    columns: ['session_id'],
+    columns: ['session_id', 'time'],
     limit: Math.min(1000, count),
   });
-  const sessions = (found.rows as Row[]).map((row) => String(row.session_id));
+  const sessions = (found.rows as Row[]).map((row) => ({
+    id: String(row.session_id),
+    time: Number(row.time),
+  }));
   if (sessions.length === 0) throw new Error('the data set has no session with 3 views');
-  const session = (run: number) => sessions[run % sessions.length] as string;
+  const session = (run: number) => (sessions[run % sessions.length] as { id: string }).id;
+  // The explorer opens a session from a row that gives its start; both sides get that bound.
+  const started = (run: number) => (sessions[run % sessions.length] as { time: number }).time;
+  const SESSION_MAX = 4 * HOUR + 10 * 60_000;
   // Each run moves the range by a minute, so no answer can come from a cache.
   const shift = (run: number) => run * 60_000;
   const read = async (connection: DuckDBConnection, sql: string, params: DuckDBValue[]) =>
@@ -106,7 +112,11 @@ export async function questions(
     {
       name: 'session timeline',
       targetMs: 25,
-      api: (run) => call('GET', `/sessions/${session(run)}`),
+      api: (run) =>
+        call(
+          'GET',
+          `/sessions/${session(run)}?from=${started(run) - 60_000}&to=${started(run) + SESSION_MAX}`,
+        ),
       sql: (connection, run) =>
         read(
           connection,
@@ -114,12 +124,17 @@ export async function questions(
             .map(
               ([category, fields]) =>
                 `SELECT '${category}' AS category, time, session_id, ${fields.join(', ')}
-                 FROM ${category} WHERE workspace_id = $1 AND session_id = $2`,
+                 FROM ${category} WHERE workspace_id = $1 AND session_id = $2 AND time BETWEEN make_timestamp_ms($3::BIGINT) AND make_timestamp_ms($4::BIGINT)`,
             )
             .join(' UNION ALL BY NAME ')}
-             UNION ALL BY NAME SELECT 'session' AS category, * FROM session WHERE workspace_id = $1 AND session_id = $2
+             UNION ALL BY NAME SELECT 'session' AS category, * FROM session WHERE workspace_id = $1 AND session_id = $2 AND time BETWEEN make_timestamp_ms($3::BIGINT) AND make_timestamp_ms($4::BIGINT)
            ) ORDER BY time`,
-          [workspace, session(run)],
+          [
+            workspace,
+            session(run),
+            BigInt(started(run) - 60_000),
+            BigInt(started(run) + SESSION_MAX),
+          ],
         ),
       agree: (api, sql) =>
         same(
