@@ -6,13 +6,12 @@
 //
 //   npm run bench -- sdk-compare            (RUNS=15 by default; RUNS=25 for tighter medians)
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import express from 'express';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/support/browser.ts';
 import { createSite } from '../test/e2e/support/sdk-site.ts';
 import { listen } from '../test/e2e/support/serve.ts';
-import { INTAKE_PATHS, VARIANTS, type Variant, variantInput } from './sdk/variants.ts';
+import { bundleVariant, INTAKE_PATHS, VARIANTS } from './sdk/variants.ts';
 
 const RUNS = Number(process.env.RUNS || 15);
 const ITEMS = 400; // 400 rows of 5 elements: 2,000 DOM nodes on the home page.
@@ -21,22 +20,6 @@ interface Run {
   scriptMs: number;
   longTaskMs: number;
   bytesSent: number;
-}
-
-async function bundle(variant: Variant): Promise<Buffer | undefined> {
-  if (!variant.entry && !variant.file) return undefined;
-  const result = await build({
-    ...variantInput(variant),
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: 'es2020',
-    platform: 'browser',
-    conditions: ['source'],
-    write: false,
-    logLevel: 'error',
-  });
-  return Buffer.from(result.outputFiles[0]?.contents ?? []);
 }
 
 /** One server per variant (its own origin), all counting the bytes POSTed to an intake. */
@@ -115,7 +98,7 @@ const median = (values: number[]) => {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
 
-const bundles = await Promise.all(VARIANTS.map(bundle));
+const bundles = await Promise.all(VARIANTS.map(bundleVariant));
 console.log('bundle sizes (esbuild minify, es2020, gzip -9; SDK plus its init call):');
 VARIANTS.forEach((variant, i) => {
   const code = bundles[i];

@@ -1,33 +1,20 @@
 // How often and how long rumkit touches document.cookie on the sdk-compare visit: the
 // getter and setter wrapped in an init script, each call timed (one run, printed in order).
 //   node --conditions=source --import tsx bench/sdk/cookie-probe.ts
-import { build } from 'esbuild';
 import express from 'express';
 import { launchBrowser } from '../../test/e2e/support/browser.ts';
 import { createSite } from '../../test/e2e/support/sdk-site.ts';
 import { listen } from '../../test/e2e/support/serve.ts';
-import { VARIANTS, type Variant, variantInput } from './variants.ts';
+import { bundleVariant, VARIANTS, type Variant } from './variants.ts';
 
 const rumkit = VARIANTS.find((v) => v.name === 'rumkit') as Variant;
-const code = (
-  await build({
-    ...variantInput(rumkit),
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: 'es2020',
-    platform: 'browser',
-    conditions: ['source'],
-    write: false,
-    logLevel: 'error',
-  })
-).outputFiles[0]?.contents as Uint8Array;
+const code = (await bundleVariant(rumkit)) as Buffer;
 const app = express();
 app.post(/^\/v1\/write\/rum/, (_req, res) => void res.status(202).json({}));
 app.use(
   createSite({
     head: '<script>window.SITE_ITEMS = 400;</script><script src="/assets/sdk.js"></script>',
-    assets: { 'sdk.js': Buffer.from(code) },
+    assets: { 'sdk.js': code },
   }).app,
 );
 const server = await listen(app);

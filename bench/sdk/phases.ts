@@ -8,13 +8,12 @@
 // With no arguments it compares no SDK with rumkit as the bench ships it. Each entry file is
 // bundled like the bench does (esbuild, minified IIFE, es2020).
 import { readFileSync } from 'node:fs';
-import { build } from 'esbuild';
 import express from 'express';
 import type { Browser, CDPSession } from 'playwright-core';
 import { launchBrowser } from '../../test/e2e/support/browser.ts';
 import { createSite } from '../../test/e2e/support/sdk-site.ts';
 import { listen } from '../../test/e2e/support/serve.ts';
-import { VARIANTS, type Variant, variantInput } from './variants.ts';
+import { bundleVariant, VARIANTS, type Variant } from './variants.ts';
 
 const RUNS = Number(process.env.RUNS || 11);
 const ITEMS = 400;
@@ -44,27 +43,7 @@ for (const arg of args) {
   });
 }
 
-const bundles = await Promise.all(
-  entries.map(async (variant) =>
-    variant.entry === undefined && variant.file === undefined
-      ? undefined
-      : Buffer.from(
-          (
-            await build({
-              ...variantInput(variant),
-              bundle: true,
-              minify: true,
-              format: 'iife',
-              target: 'es2020',
-              platform: 'browser',
-              conditions: ['source'],
-              write: false,
-              logLevel: 'error',
-            })
-          ).outputFiles[0]?.contents ?? [],
-        ),
-  ),
-);
+const bundles = await Promise.all(entries.map(bundleVariant));
 
 const servers = await Promise.all(
   bundles.map((code) => {

@@ -1,3 +1,4 @@
+import { build } from 'esbuild';
 // The SDKs the bench compares, each bundled with its init call the way a site would ship it,
 // all pointed at the bench's local server (same origin as the page).
 
@@ -67,6 +68,23 @@ export function variantInput(variant: Variant) {
     banner: variant.banner ? { js: variant.banner } : undefined,
     footer: variant.footer ? { js: variant.footer } : undefined,
   };
+}
+
+/** A variant's page script, bundled as sdk-compare serves it; undefined for the page with no SDK. */
+export async function bundleVariant(variant: Variant): Promise<Buffer | undefined> {
+  if (!variant.entry && !variant.file) return undefined;
+  const result = await build({
+    ...variantInput(variant),
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    conditions: ['source'],
+    write: false,
+    logLevel: 'error',
+  });
+  return Buffer.from(result.outputFiles[0]?.contents ?? []);
 }
 
 /** Paths the SDKs send to: counted as bytes sent. */
