@@ -30,6 +30,7 @@ import {
   addColumnStatements,
   fieldExpression,
   fillStatement,
+  msTime,
   promotedSince,
   quote,
   schemaStatements,
@@ -378,7 +379,7 @@ async function deleteByKey(
     for (const slice of slices(group, MAX_IN_LIST)) {
       const times = slice.map((r) => r.time);
       await connection.run(
-        `DELETE FROM ${quote(category)} WHERE workspace_id = $1 AND time BETWEEN make_timestamp_ms($2::BIGINT) AND make_timestamp_ms($3::BIGINT) AND ${quote(key)} IN (${placeholders(slice.length, 4)})`,
+        `DELETE FROM ${quote(category)} WHERE workspace_id = $1 AND time BETWEEN ${msTime('$2')} AND ${msTime('$3')} AND ${quote(key)} IN (${placeholders(slice.length, 4)})`,
         [
           workspaceId,
           BigInt(Math.floor(Math.min(...times))),
@@ -416,7 +417,7 @@ async function storedViewVersions(
       const times = slice.map((v) => v.time);
       const ids = slice.map((v) => String(v.values.view_id));
       const reader = await connection.runAndReadAll(
-        `SELECT view_id, time_spent, rowid FROM "view" WHERE workspace_id = $1 AND time BETWEEN make_timestamp_ms($2::BIGINT) AND make_timestamp_ms($3::BIGINT) AND view_id IN (${placeholders(ids.length, 4)})`,
+        `SELECT view_id, time_spent, rowid FROM "view" WHERE workspace_id = $1 AND time BETWEEN ${msTime('$2')} AND ${msTime('$3')} AND view_id IN (${placeholders(ids.length, 4)})`,
         [
           workspaceId,
           BigInt(Math.floor(Math.min(...times))),
@@ -503,7 +504,7 @@ async function storedSessions(
     const since = Math.min(...group.map((row) => row.time)) - SESSION_LOOKBACK_MS;
     for (const slice of slices(ids, MAX_IN_LIST)) {
       const reader = await connection.runAndReadAll(
-        `SELECT * REPLACE (epoch_ms(time) AS time, epoch_ms(end_time) AS end_time, epoch_ms(first_view_time) AS first_view_time, epoch_ms(last_view_time) AS last_view_time), rowid AS _rowid FROM "session" WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT) AND session_id IN (${placeholders(slice.length, 3)})`,
+        `SELECT * REPLACE (epoch_ms(time) AS time, epoch_ms(end_time) AS end_time, epoch_ms(first_view_time) AS first_view_time, epoch_ms(last_view_time) AS last_view_time), rowid AS _rowid FROM "session" WHERE workspace_id = $1 AND time >= ${msTime('$2')} AND session_id IN (${placeholders(slice.length, 3)})`,
         [workspaceId, BigInt(Math.floor(since)), ...slice],
       );
       for (const record of reader.getRowObjectsJS()) {
@@ -690,7 +691,7 @@ function whereClause(
     BigInt(Math.ceil(query.to)),
   ];
   let sql =
-    'workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT) AND time < make_timestamp_ms($3::BIGINT)';
+    `workspace_id = $1 AND time >= ${msTime('$2')} AND time < ${msTime('$3')}`;
   for (const [name, value] of Object.entries(query.where ?? {})) {
     const expression = fieldExpression(category, name);
     params.push(typeof value === 'number' && Number.isInteger(value) ? BigInt(value) : value);
@@ -717,7 +718,7 @@ async function usage(
   bucketMs: number,
 ): Promise<UsageBucket[]> {
   const bounds =
-    'workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT) AND time < make_timestamp_ms($3::BIGINT)';
+    `workspace_id = $1 AND time >= ${msTime('$2')} AND time < ${msTime('$3')}`;
   const bucket = '(epoch_ms(time) // $4) * $4';
   const parts = (['view', 'resource', 'error', 'action', 'long_task'] as const).map(
     (category) =>
@@ -755,7 +756,7 @@ async function deleteOlderThan(connection: DuckDBConnection, cuts: readonly Rete
     for (const cut of cuts) {
       for (const category of tablesOf()) {
         const result = await connection.run(
-          `DELETE FROM ${quote(category)} WHERE workspace_id = $1 AND time < make_timestamp_ms($2::BIGINT)`,
+          `DELETE FROM ${quote(category)} WHERE workspace_id = $1 AND time < ${msTime('$2')}`,
           [cut.workspaceId, BigInt(Math.floor(cut.before))],
         );
         deleted += Number(result.rowsChanged);

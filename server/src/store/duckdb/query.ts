@@ -12,7 +12,7 @@ import type {
   SearchQuery,
   StoredRecord,
 } from '../types.js';
-import { fieldExpression, quote } from './ddl.js';
+import { fieldExpression, msTime, quote } from './ddl.js';
 
 /**
  * Compiles explorer questions to DuckDB SQL. Every value the user typed travels as a bound
@@ -52,8 +52,8 @@ export class Sql {
   scope(scope: QueryScope): string {
     const parts = [
       `workspace_id = ${this.bind(scope.workspaceId)}`,
-      `time >= make_timestamp_ms(${this.bind(BigInt(Math.floor(scope.from)))}::BIGINT)`,
-      `time < make_timestamp_ms(${this.bind(BigInt(Math.ceil(scope.to)))}::BIGINT)`,
+      `time >= ${msTime(this.bind(BigInt(Math.floor(scope.from))))}`,
+      `time < ${msTime(this.bind(BigInt(Math.ceil(scope.to))))}`,
     ];
     if (scope.appIds && scope.appIds.length > 0) {
       parts.push(`app_id IN (${scope.appIds.map((id) => this.bind(id)).join(', ')})`);
@@ -182,7 +182,7 @@ export async function search(
     let sortValue = '';
     if (byTime) {
       if (cursor.t !== undefined && cursor.r !== undefined) {
-        const t = `make_timestamp_ms(${sql.bind(BigInt(cursor.t))}::BIGINT)`;
+        const t = msTime(sql.bind(BigInt(cursor.t)));
         where.push(
           `(time ${cmp} ${t} OR (time = ${t} AND rowid ${cmp} ${sql.bind(BigInt(cursor.r))}))`,
         );

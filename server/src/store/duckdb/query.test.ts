@@ -1,0 +1,58 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { parseSearch } from '@rumkit/core/search';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schemaStatements } from './ddl.js';
+import { Sql } from './query.js';
+
+const instance = await DuckDBInstance.create(':memory:');
+const connection = await instance.connect();
+beforeAll(async () => {
+  for (const statement of schemaStatements()) await connection.run(statement);
+  // Rows on both sides of the ranges asked, so the table's own statistics decide nothing.
+  for (const [day, status] of [[1, 200], [20, 600]]) {
+    await connection.run(
+      `INSERT INTO "resource" (time, workspace_id, resource_status) VALUES (make_timestamp_ms(${Date.UTC(2026, 9, day)}), 'w1', ${status}), (make_timestamp_ms(${Date.UTC(2026, 11, day)}), 'w2', ${status})`,
+    );
+  }
+});
+afterAll(() => {
+  connection.closeSync();
+  instance.closeSync();
+});
+
+/** The filters DuckDB pushes into the scan of the plan of `SELECT … WHERE <scope>`. */
+async function scanFilters(where: (sql: Sql) => string): Promise<string> {
+  const sql = new Sql('resource');
+  const clause = where(sql);
+  const reader = await connection.runAndReadAll(
+    `EXPLAIN (FORMAT json) SELECT count(*) FROM "resource" WHERE ${clause}`,
+    sql.params,
+  );
+  const scan = JSON.stringify(JSON.parse(String(reader.getRows()[0]?.[1])));
+  return scan.match(/"Filters":"([^"]*(?:\\"[^"]*)*)"/)?.[1] ?? scan;
+}
+
+describe('the time range of a question', () => {
+  it('is pushed into the scan as typed bounds, so row groups outside it are skipped', async () => {
+    const plan = await scanFilters((sql) =>
+      sql.scope({ workspaceId: 'w1', from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 10, 2) }),
+    );
+    expect(plan).toContain("time>='2026-11-01 00:00:00'");
+    expect(plan).toContain("time<'2026-11-02 00:00:00'");
+    // The cast that would defeat the row groups' min/max: the column, not the bound.
+    expect(plan).not.toMatch(/CAST\(time/);
+  });
+
+  it('keeps the bounds pushed down beside a search filter', async () => {
+    const plan = await scanFilters((sql) =>
+      sql.scope({
+        workspaceId: 'w1',
+        from: Date.UTC(2026, 10, 1),
+        to: Date.UTC(2026, 10, 2),
+        filter: parseSearch('resource_status:>=500'),
+      }),
+    );
+    expect(plan).toContain("time>='2026-11-01 00:00:00'");
+    expect(plan).not.toMatch(/CAST\(time/);
+  });
+});
