@@ -96,7 +96,7 @@ export async function questions(
         read(
           connection,
           `SELECT ${EXPLORER_COLUMNS.join(', ')} FROM view
-           WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT) AND time < make_timestamp_ms($3::BIGINT)
+           WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT)::TIMESTAMP_MS AND time < make_timestamp_ms($3::BIGINT)::TIMESTAMP_MS
              AND app_id = $4
              AND (view_url ILIKE '%products%' OR view_path ILIKE '%products%' OR view_name ILIKE '%products%'
                   OR json_extract_string(attrs, '$."view_referrer"') ILIKE '%products%')
@@ -124,10 +124,10 @@ export async function questions(
             .map(
               ([category, fields]) =>
                 `SELECT '${category}' AS category, time, session_id, ${fields.join(', ')}
-                 FROM ${category} WHERE workspace_id = $1 AND session_id = $2 AND time BETWEEN make_timestamp_ms($3::BIGINT) AND make_timestamp_ms($4::BIGINT)`,
+                 FROM ${category} WHERE workspace_id = $1 AND session_id = $2 AND time BETWEEN make_timestamp_ms($3::BIGINT)::TIMESTAMP_MS AND make_timestamp_ms($4::BIGINT)::TIMESTAMP_MS`,
             )
             .join(' UNION ALL BY NAME ')}
-             UNION ALL BY NAME SELECT 'session' AS category, * FROM session WHERE workspace_id = $1 AND session_id = $2 AND time BETWEEN make_timestamp_ms($3::BIGINT) AND make_timestamp_ms($4::BIGINT)
+             UNION ALL BY NAME SELECT 'session' AS category, * FROM session WHERE workspace_id = $1 AND session_id = $2 AND time BETWEEN make_timestamp_ms($3::BIGINT)::TIMESTAMP_MS AND make_timestamp_ms($4::BIGINT)::TIMESTAMP_MS
            ) ORDER BY time`,
           [
             workspace,
@@ -162,7 +162,7 @@ export async function questions(
         read(
           connection,
           `SELECT (epoch_ms(time) - $2::BIGINT) // ${HOUR} AS b, quantile_cont(largest_contentful_paint, 0.75) AS v
-           FROM view WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT) AND time < make_timestamp_ms($3::BIGINT) AND app_id = $4
+           FROM view WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT)::TIMESTAMP_MS AND time < make_timestamp_ms($3::BIGINT)::TIMESTAMP_MS AND app_id = $4
            GROUP BY b ORDER BY b`,
           [workspace, BigInt(to - 7 * DAY - shift(run)), BigInt(to - shift(run)), top],
         ),
@@ -196,7 +196,7 @@ export async function questions(
         read(
           connection,
           `SELECT view_path_group, quantile_cont(loading_time, 0.75) AS v FROM view
-           WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT) AND time < make_timestamp_ms($3::BIGINT)
+           WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT)::TIMESTAMP_MS AND time < make_timestamp_ms($3::BIGINT)::TIMESTAMP_MS
            GROUP BY view_path_group ORDER BY v DESC NULLS LAST LIMIT 10`,
           [workspace, BigInt(to - 7 * DAY - shift(run)), BigInt(to - shift(run))],
         ),
@@ -221,7 +221,7 @@ export async function questions(
         const rows = await read(
           connection,
           `SELECT error_message, epoch_ms(time) AS t FROM error
-           WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT) AND time < make_timestamp_ms($3::BIGINT)
+           WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT)::TIMESTAMP_MS AND time < make_timestamp_ms($3::BIGINT)::TIMESTAMP_MS
            ORDER BY time DESC LIMIT 10000`,
           [workspace, BigInt(to - 7 * DAY - shift(run)), BigInt(to - shift(run))],
         );
@@ -257,7 +257,7 @@ export async function questions(
         read(
           connection,
           `SELECT app_id, (epoch_ms(time) - $2::BIGINT) // ${DAY} AS d, count(*) AS pv FROM view
-           WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT) AND time < make_timestamp_ms($3::BIGINT)
+           WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT)::TIMESTAMP_MS AND time < make_timestamp_ms($3::BIGINT)::TIMESTAMP_MS
            GROUP BY ALL ORDER BY app_id, d`,
           [workspace, BigInt(to - 14 * DAY - shift(run)), BigInt(to - shift(run))],
         ),

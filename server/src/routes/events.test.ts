@@ -416,6 +416,25 @@ describe('POST /api/v1/events/analysis', () => {
     expect(notNumber.body.error_code).toBe('field.not_numeric');
   });
 
+  it('draws over time only the top groups, a missing tag being a group of its own', async () => {
+    const { status, body } = await query('analysis', {
+      category: 'resource',
+      ...range,
+      group_by: ['browser', 'os'],
+      mode: 'timeseries',
+      buckets: 120,
+      limit: 1,
+    });
+    expect(status).toBe(200);
+    // Firefox has 6 of the 10 resources, one a minute; no resource has an os.
+    expect(body.series.map((s: Body) => [s.group, s.value])).toEqual([
+      [{ browser: 'Firefox', os: null }, 6],
+    ]);
+    expect(body.interval_ms).toBe(MIN);
+    const counts = body.series[0].points.map((p: Body) => p.value);
+    expect(counts.filter((n: number) => n > 0)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
   it('answers one series over the whole scope when nothing is grouped', async () => {
     const { status, body } = await query('analysis', {
       category: 'resource',

@@ -690,12 +690,13 @@ function whereClause(
     BigInt(Math.floor(query.from)),
     BigInt(Math.ceil(query.to)),
   ];
-  let sql =
-    `workspace_id = $1 AND time >= ${msTime('$2')} AND time < ${msTime('$3')}`;
+  let sql = `workspace_id = $1 AND time >= ${msTime('$2')} AND time < ${msTime('$3')}`;
   for (const [name, value] of Object.entries(query.where ?? {})) {
     const expression = fieldExpression(category, name);
-    params.push(typeof value === 'number' && Number.isInteger(value) ? BigInt(value) : value);
-    sql += ` AND ${expression} = $${params.length}`;
+    const integer = typeof value === 'number' && Number.isInteger(value);
+    params.push(integer ? BigInt(value) : value);
+    // Typed: a bigint binds as HUGEINT, which would widen the column instead.
+    sql += ` AND ${expression} = $${params.length}${integer ? '::BIGINT' : ''}`;
   }
   return { sql, params };
 }
@@ -717,9 +718,8 @@ async function usage(
   to: number,
   bucketMs: number,
 ): Promise<UsageBucket[]> {
-  const bounds =
-    `workspace_id = $1 AND time >= ${msTime('$2')} AND time < ${msTime('$3')}`;
-  const bucket = '(epoch_ms(time) // $4) * $4';
+  const bounds = `workspace_id = $1 AND time >= ${msTime('$2')} AND time < ${msTime('$3')}`;
+  const bucket = '(epoch_ms(time) // $4::BIGINT) * $4::BIGINT';
   const parts = (['view', 'resource', 'error', 'action', 'long_task'] as const).map(
     (category) =>
       `SELECT ${bucket} AS b, app_id, '${category}' AS c, count(*) AS n FROM "${category}" WHERE ${bounds} GROUP BY ALL`,

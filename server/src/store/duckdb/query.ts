@@ -24,9 +24,13 @@ export class Sql {
 
   constructor(readonly category: Category) {}
 
+  /**
+   * A placeholder for the value. A bigint is typed BIGINT: node-api binds it as HUGEINT,
+   * and DuckDB would then widen the column to compare or divide (no pruning, slow arithmetic).
+   */
   bind(value: DuckDBValue): string {
     this.params.push(value);
-    return `$${this.params.length}`;
+    return typeof value === 'bigint' ? `$${this.params.length}::BIGINT` : `$${this.params.length}`;
   }
 
   /** A field of the category, or a custom key read from `custom`. */
@@ -404,12 +408,20 @@ export async function analysis(
       statement = `SELECT ${bucket} AS b, ${aggregate} AS v FROM ${quote(query.category)}
         WHERE ${where} GROUP BY GROUPING SETS ((${bucket}), ())`;
     } else {
-      const inTop = groups.map((g, i) => `top.g${i} IS NOT DISTINCT FROM ${g}`).join(' AND ');
-      const series = `SELECT ${bucket} AS b, ${picked}${aggregate} AS v
-        FROM ${quote(query.category)} WHERE ${where} AND EXISTS (SELECT 1 FROM top WHERE ${inTop})
-        GROUP BY ALL`;
-      statement = `WITH top AS (${top})
-        SELECT NULL::BIGINT AS b, * FROM top UNION ALL BY NAME (${series})`;
+      // One scan: each group's total and its buckets (GROUPING SETS), then the buckets of
+      // the top groups only. Measured against a second scan restricted to the top groups
+      // (EXISTS, IN or bound values): as fast with few groups, 2× faster with 50k URLs.
+      const names = groups.map((_, i) => `g${i}`).join(', ');
+      const inTop = groups.map((_, i) => `top.g${i} IS NOT DISTINCT FROM agg.g${i}`).join(' AND ');
+      statement = `WITH agg AS (
+          SELECT ${picked}${bucket} AS b, ${aggregate} AS v, GROUPING(${bucket}) AS total
+          FROM ${quote(query.category)} WHERE ${where}
+          GROUP BY GROUPING SETS ((${groups.join(', ')}, ${bucket}), (${groups.join(', ')}))),
+        top AS (SELECT ${names}, v FROM agg WHERE total = 1 ORDER BY v DESC NULLS LAST LIMIT ${query.limit})
+        SELECT NULL::BIGINT AS b, * FROM top
+        UNION ALL BY NAME
+        SELECT agg.b, ${groups.map((_, i) => `agg.g${i}`).join(', ')}, agg.v FROM agg
+        WHERE agg.total = 0 AND EXISTS (SELECT 1 FROM top WHERE ${inTop})`;
     }
   }
   const rows = (await connection.runAndReadAll(statement, sql.params)).getRowObjectsJS();
