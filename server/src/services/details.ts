@@ -8,7 +8,7 @@ import type {
   ViewDetail,
 } from '@rumkit/core/api';
 import { TIMELINE_FIELDS } from '@rumkit/core/api';
-import { CLUSTER_SAMPLE_FIELDS, clusterErrors, ERROR_CLUSTER_SAMPLE } from '@rumkit/core/rules';
+import { CLUSTER_SAMPLE_FIELDS, clusterBunches, ERROR_CLUSTER_SAMPLE } from '@rumkit/core/rules';
 import { getField } from '@rumkit/core/schema';
 import type { Filter } from '@rumkit/core/search';
 import { HttpError } from '../http/errors.js';
@@ -190,15 +190,31 @@ export async function errorClusters(
       );
     }
   }
-  // Group on the few fields grouping needs, then read the samples whole by their ids: moving
-  // 10,000 stacks out of the store costs ten times the grouping.
+  // The store groups the newest errors by exact message (or field values); masking merges
+  // those groups here. The samples are then read whole by their ids.
   const fields = input.fields ?? [];
-  const { rows } = await store.search({
+  const { sampled, groups } = await store.errorGroups({
     ...scope,
-    columns: ['error_id', 'error_message', ...fields],
-    limit: ERROR_CLUSTER_SAMPLE,
+    category: 'error',
+    fields,
+    sample: ERROR_CLUSTER_SAMPLE,
   });
-  const clusters = clusterErrors(rows.map(jsonRecord), input.fields, input.limit ?? 50);
+  const clusters = clusterBunches(
+    groups.map((group) => ({
+      sample: jsonRecord({
+        time: group.lastSeen,
+        workspace_id: workspaceId,
+        custom: {},
+        error_id: group.errorId,
+        ...group.values,
+      }),
+      count: group.count,
+      first_seen: group.firstSeen,
+      last_seen: group.lastSeen,
+    })),
+    input.fields,
+    input.limit ?? 50,
+  );
   const ids = clusters.map((c) => c.sample.error_id).filter((id) => typeof id === 'string');
   if (ids.length > 0) {
     const samples = await store.search({
@@ -211,7 +227,7 @@ export async function errorClusters(
     for (const cluster of clusters)
       cluster.sample = byId.get(cluster.sample.error_id) ?? cluster.sample;
   }
-  return { sampled: rows.length, clusters };
+  return { sampled, clusters };
 }
 
 /** The scope's filter, narrowed to records with one of these error_ids. */

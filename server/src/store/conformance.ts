@@ -296,6 +296,63 @@ export function describeEventStore(name: string, harness: () => EngineHarness) {
       expect(newest.map((r) => r.time)).toEqual([T0 + 20, T0 + 10]);
     });
 
+    it('groups the newest errors by message or by fields, newest group first', async () => {
+      const store = await start();
+      const error = (i: number, message: string, team: StoredValue, workspace = 'ws_a') =>
+        row('error', T0 + i * MIN, { error_id: `e${i}`, error_message: message }, workspace, {
+          team,
+        });
+      await store.write([
+        error(0, 'Timeout after 300 ms', 5),
+        error(1, 'Timeout after 300 ms', '5'),
+        error(2, 'Boom', 'cart'),
+        error(3, 'Timeout after 300 ms', 5),
+        error(4, 'Boom', 'cart', 'ws_b'),
+      ]);
+      const scope = {
+        category: 'error' as const,
+        workspaceId: 'ws_a',
+        from: T0,
+        to: T0 + HOUR,
+        filter: null,
+        customKeys: new Set(['team']),
+      };
+      const byMessage = await store.errorGroups({ ...scope, fields: [], sample: 100 });
+      expect(byMessage).toEqual({
+        sampled: 4,
+        groups: [
+          {
+            values: { error_message: 'Timeout after 300 ms' },
+            errorId: 'e3',
+            count: 3,
+            firstSeen: T0,
+            lastSeen: T0 + 3 * MIN,
+          },
+          {
+            values: { error_message: 'Boom' },
+            errorId: 'e2',
+            count: 1,
+            firstSeen: T0 + 2 * MIN,
+            lastSeen: T0 + 2 * MIN,
+          },
+        ],
+      });
+      // Only the newest two: e3 and e2.
+      const newest = await store.errorGroups({ ...scope, fields: [], sample: 2 });
+      expect(newest.sampled).toBe(2);
+      expect(newest.groups.map((g) => [g.errorId, g.count])).toEqual([
+        ['e3', 1],
+        ['e2', 1],
+      ]);
+      // A custom key keeps its JSON type: 5 and "5" are two groups.
+      const byTeam = await store.errorGroups({ ...scope, fields: ['app_id', 'team'], sample: 100 });
+      expect(byTeam.groups.map((g) => [g.values, g.count])).toEqual([
+        [{ app_id: 'shop', team: 5 }, 2],
+        [{ app_id: 'shop', team: 'cart' }, 1],
+        [{ app_id: 'shop', team: '5' }, 1],
+      ]);
+    });
+
     it('deletes by age per workspace', async () => {
       const store = await start();
       await store.write([

@@ -97,6 +97,24 @@ export interface AnalysisQuery extends QueryScope {
   buckets: number;
 }
 
+export interface ErrorGroupsQuery extends QueryScope {
+  category: 'error';
+  /** Group by these fields' values; by the exact error_message when empty. */
+  fields: readonly string[];
+  /** How many of the newest errors of the scope to group. */
+  sample: number;
+}
+
+/** The errors of one group: its newest error's id and time, how many, when first seen. */
+export interface ErrorGroup {
+  /** error_message, or each field (a custom key's value as its JSON value). */
+  values: Record<string, StoredValue>;
+  errorId: string | null;
+  count: number;
+  firstSeen: number;
+  lastSeen: number;
+}
+
 /**
  * Where events live. One engine per deployment (DuckDB embedded by default, ClickHouse when
  * one machine is not enough); a conformance suite holds every engine to the same behaviour.
@@ -116,6 +134,12 @@ export interface EventStore {
   facet(query: FacetQuery): Promise<FacetResult>;
   histogram(query: HistogramQuery): Promise<HistogramResult>;
   analysis(query: AnalysisQuery): Promise<AnalysisResult>;
+  /**
+   * The newest `sample` errors of the scope, grouped by exact message or field values, newest
+   * group first. What error clustering masks and merges: a few hundred groups cross from the
+   * store instead of ten thousand errors.
+   */
+  errorGroups(query: ErrorGroupsQuery): Promise<{ sampled: number; groups: ErrorGroup[] }>;
   /**
    * Counts per app and time bucket (ms since the epoch, multiples of `bucketMs`) for billing:
    * records per category (views are PV, one row per view_id) and replay sessions (weighted

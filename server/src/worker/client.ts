@@ -132,6 +132,7 @@ export async function startIngestWorker(
       facet: call('facet'),
       histogram: call('histogram'),
       analysis: call('analysis'),
+      errorGroups: call('errorGroups'),
       customKeys: async (workspaceId, category) =>
         [...(customKeys.get(`${workspaceId}\u0000${category}`) ?? [])].sort(),
       usage: call('usage'),

@@ -42,6 +42,18 @@ export interface ErrorCluster<E extends ClusteredError = ClusteredError> {
 }
 
 /**
+ * Errors already grouped by an exact key (the message, or the chosen fields' values) — what a
+ * store can hand over instead of every error: `sample` is the bunch's newest error, and it
+ * carries the grouping values (`error_message`, or the fields).
+ */
+export interface ErrorBunch<E extends ClusteredError = ClusteredError> {
+  sample: E;
+  count: number;
+  first_seen: number;
+  last_seen: number;
+}
+
+/**
  * Groups errors by the pattern of `error_message` (errorPattern) or, when `fields` are given, by
  * their values (a field missing from the record is looked up in its custom context). Clusters
  * come largest first, then most recently seen; at most `limit`.
@@ -51,8 +63,30 @@ export function clusterErrors<E extends ClusteredError>(
   fields: readonly string[] | undefined,
   limit: number,
 ): ErrorCluster<E>[] {
+  return clusterBunches(
+    errors.map((error) => ({
+      sample: error,
+      count: 1,
+      first_seen: error.time,
+      last_seen: error.time,
+    })),
+    fields,
+    limit,
+  );
+}
+
+/**
+ * clusterErrors over bunches: the same clusters as over the errors they hold. A cluster's
+ * sample is the sample of its first bunch, so give them newest first.
+ */
+export function clusterBunches<E extends ClusteredError>(
+  bunches: readonly ErrorBunch<E>[],
+  fields: readonly string[] | undefined,
+  limit: number,
+): ErrorCluster<E>[] {
   const clusters = new Map<string, ErrorCluster<E>>();
-  for (const error of errors) {
+  for (const bunch of bunches) {
+    const error = bunch.sample;
     const group = fields?.length
       ? Object.fromEntries(fields.map((f) => [f, error[f] ?? error.custom?.[f] ?? null]))
       : null;
@@ -63,16 +97,16 @@ export function clusterErrors<E extends ClusteredError>(
       : errorPattern(String(error.error_message ?? ''));
     const cluster = clusters.get(pattern);
     if (cluster) {
-      cluster.count++;
-      cluster.first_seen = Math.min(cluster.first_seen, error.time);
-      cluster.last_seen = Math.max(cluster.last_seen, error.time);
+      cluster.count += bunch.count;
+      cluster.first_seen = Math.min(cluster.first_seen, bunch.first_seen);
+      cluster.last_seen = Math.max(cluster.last_seen, bunch.last_seen);
     } else {
       clusters.set(pattern, {
         pattern,
         group,
-        count: 1,
-        first_seen: error.time,
-        last_seen: error.time,
+        count: bunch.count,
+        first_seen: bunch.first_seen,
+        last_seen: bunch.last_seen,
         sample: error,
       });
     }

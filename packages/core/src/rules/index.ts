@@ -20,8 +20,10 @@ export {
 export {
   CLUSTER_SAMPLE_FIELDS,
   type ClusteredError,
+  clusterBunches,
   clusterErrors,
   ERROR_CLUSTER_SAMPLE,
+  type ErrorBunch,
   type ErrorCluster,
 } from './errorClusters.js';
 export { errorPattern } from './errorPattern.js';

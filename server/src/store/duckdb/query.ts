@@ -6,11 +6,14 @@ import { type Filter, type TermFilter, wildcardToLike } from '@rumkit/core/searc
 import { fieldNamesOf, hasColumn } from '../columns.js';
 import type {
   AnalysisQuery,
+  ErrorGroup,
+  ErrorGroupsQuery,
   FacetQuery,
   HistogramQuery,
   QueryScope,
   SearchQuery,
   StoredRecord,
+  StoredValue,
 } from '../types.js';
 import { fieldExpression, msTime, quote } from './ddl.js';
 
@@ -47,7 +50,7 @@ export class Sql {
       return { sql: fieldExpression(this.category, name), type };
     }
     return {
-      sql: `json_extract_string(custom, ${this.bind(`$."${name.replaceAll('"', '\\"')}"`)})`,
+      sql: `json_extract_string(custom, ${this.bind(customPath(name))})`,
       type: 'string',
     };
   }
@@ -119,6 +122,9 @@ export class Sql {
     }
   }
 }
+
+/** The JSON path of a custom key in `custom` (bound, never spliced into the SQL). */
+const customPath = (name: string) => `$."${name.replaceAll('"', '\\"')}"`;
 
 function escapeLike(text: string): string {
   return text.replace(/[%_\\]/g, '\\$&');
@@ -462,5 +468,53 @@ export async function analysis(
         })),
       };
     }),
+  };
+}
+
+/**
+ * The newest errors of the scope grouped by exact message (or field values) in the store: the
+ * groups cross to JavaScript, which masks and merges them (clusterBunches), instead of every
+ * error. Measured at 10M events: 10,000 errors as rows cost 30 ms to convert alone.
+ */
+export async function errorGroups(
+  connection: DuckDBConnection,
+  query: ErrorGroupsQuery,
+): Promise<{ sampled: number; groups: ErrorGroup[] }> {
+  const sql = new Sql('error');
+  const names = query.fields.length > 0 ? query.fields : ['error_message'];
+  const keys = names.map((name, i) => {
+    // A custom key groups by its JSON text, so 5 and "5" stay apart and come back typed.
+    const custom = !fieldNamesOf('error').has(name);
+    const expression = custom
+      ? `CAST(json_extract(custom, ${sql.bind(customPath(name))}) AS VARCHAR)`
+      : sql.field(name).sql;
+    return { name, custom, select: `${expression} AS k${i}` };
+  });
+  const where = sql.scope(query);
+  const reader = await connection.runAndReadAll(
+    `WITH newest AS (
+       SELECT time, error_id, ${keys.map((k) => k.select).join(', ')} FROM "error"
+       WHERE ${where} ORDER BY time DESC, rowid DESC LIMIT ${Math.max(0, Math.floor(query.sample))})
+     SELECT ${keys.map((_, i) => `k${i}`).join(', ')}, count(*) AS n, epoch_ms(min(time)) AS first,
+       epoch_ms(max(time)) AS last, arg_max(error_id, time) AS id, sum(count(*)) OVER () AS sampled
+     FROM newest GROUP BY ALL ORDER BY last DESC`,
+    sql.params,
+  );
+  const rows = reader.getRowObjectsJS();
+  return {
+    sampled: Number(rows[0]?.sampled ?? 0),
+    groups: rows.map((row) => ({
+      values: Object.fromEntries(
+        keys.map((k, i) => {
+          const value = row[`k${i}`];
+          if (k.custom) return [k.name, value == null ? null : JSON.parse(String(value))];
+          return [k.name, (value ?? null) as StoredValue];
+        }),
+      ),
+      errorId: row.id == null ? null : String(row.id),
+      count: Number(row.n),
+      firstSeen: Number(row.first),
+      lastSeen: Number(row.last),
+    })),
   };
 }
