@@ -216,19 +216,22 @@ export async function questions(
           to: to - shift(run),
           limit: 50,
         }),
-      // The newest 10,000 errors, grouped by the same masking rule in this process.
+      // The newest 10,000 errors grouped by exact message in SQL, then the groups masked by
+      // the same rule in this process.
       sql: async (connection, run) => {
         const rows = await read(
           connection,
-          `SELECT error_message, epoch_ms(time) AS t FROM error
-           WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT)::TIMESTAMP_MS AND time < make_timestamp_ms($3::BIGINT)::TIMESTAMP_MS
-           ORDER BY time DESC LIMIT 10000`,
+          `SELECT error_message, count(*) AS n FROM (
+             SELECT error_message FROM error
+             WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT)::TIMESTAMP_MS AND time < make_timestamp_ms($3::BIGINT)::TIMESTAMP_MS
+             ORDER BY time DESC LIMIT 10000)
+           GROUP BY error_message`,
           [workspace, BigInt(to - 7 * DAY - shift(run)), BigInt(to - shift(run))],
         );
         const clusters = new Map<string, number>();
         for (const row of rows) {
           const pattern = errorPattern(String(row.error_message ?? ''));
-          clusters.set(pattern, (clusters.get(pattern) ?? 0) + 1);
+          clusters.set(pattern, (clusters.get(pattern) ?? 0) + Number(row.n));
         }
         return [...clusters].sort((a, b) => b[1] - a[1]).slice(0, 50);
       },
