@@ -15,6 +15,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { CONNECTION_SETTINGS } from '@rumkit/server';
 import { dataset } from './query/dataset.js';
 import { type Question, questions } from './query/questions.js';
 import { startRumkitServer } from './support/processes.js';
@@ -80,6 +81,8 @@ async function main() {
       access_mode: 'READ_ONLY',
     });
     const connection = await instance.connect();
+    // The server's own settings: the floor is the same engine, asked by hand.
+    for (const setting of CONNECTION_SETTINGS) await connection.run(setting);
     try {
       for (let run = 0; run < runs + WARMUP; run++) {
         for (const q of asked) {

@@ -9,9 +9,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { encodeLines, type Point } from '@rumkit/core/protocol';
-import { ROW_GROUP_ROWS } from '@rumkit/server';
 import { generateBatches, type TrafficApp, type TrafficPlatform } from '@rumkit/server/demo';
 import { ROOT, registerApps, startRumkitServer } from '../support/processes.js';
 
@@ -31,8 +29,6 @@ export interface Manifest {
   secret: string;
   adminKey: string;
   built: { at: string; seconds: number; eventsPerSecond: number };
-  /** Rows per row group of the stored tables (see relayout). */
-  rowGroupRows?: number;
 }
 
 export const DATA_ROOT = path.join(ROOT, 'bench', '.data');
@@ -45,12 +41,7 @@ export async function dataset(events: number): Promise<{ dir: string; manifest: 
   const dir = path.join(DATA_ROOT, `query-${events}`);
   const file = path.join(dir, 'manifest.json');
   const done = readJson<Manifest>(file);
-  if (done?.recipe === RECIPE) {
-    if (done.rowGroupRows === ROW_GROUP_ROWS) return { dir, manifest: done };
-    const manifest = { ...done, rowGroupRows: await relayout(path.join(dir, 'data')) };
-    writeFileSync(file, JSON.stringify(manifest, null, 2));
-    return { dir, manifest };
-  }
+  if (done?.recipe === RECIPE) return { dir, manifest: done };
   let progress = readJson<Progress>(path.join(dir, 'progress.json'));
   if (progress?.recipe !== RECIPE) {
     rmSync(dir, { recursive: true, force: true });
@@ -63,29 +54,6 @@ export async function dataset(events: number): Promise<{ dir: string; manifest: 
   writeFileSync(file, JSON.stringify(manifest, null, 2));
   rmSync(path.join(dir, 'progress.json'), { force: true });
   return { dir, manifest };
-}
-
-/**
- * A store built by an older server, copied table by table in its row order into the row groups
- * the current server writes (ROW_GROUP_ROWS): the same layout as a build through today's ingest,
- * in a minute instead of hours.
- */
-async function relayout(dataDir: string): Promise<number> {
-  const file = path.join(dataDir, 'events.duckdb');
-  const next = `${file}.relayout`;
-  rmSync(next, { force: true });
-  console.log(`  re-laying out the store in row groups of ${ROW_GROUP_ROWS.toLocaleString('en')}`);
-  const started = performance.now();
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  await connection.run(`ATTACH '${file}' AS src (READ_ONLY)`);
-  await connection.run(`ATTACH '${next}' AS dst (ROW_GROUP_SIZE ${ROW_GROUP_ROWS})`);
-  await connection.run('COPY FROM DATABASE src TO dst');
-  connection.closeSync();
-  instance.closeSync();
-  renameSync(next, file);
-  console.log(`  done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  return ROW_GROUP_ROWS;
 }
 
 /** How far a build got: every request below `watermark`, and those in `above`, are stored. */
@@ -218,7 +186,6 @@ async function build(dir: string, events: number, resumed?: Progress): Promise<M
   const seconds = elapsed();
   return {
     recipe: RECIPE,
-    rowGroupRows: ROW_GROUP_ROWS,
     events: progress.sent,
     from,
     to,

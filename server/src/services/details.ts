@@ -66,26 +66,35 @@ export async function sessionDetail(
   now: number,
 ): Promise<SessionDetail> {
   const range = { workspaceId, ...window(lookback, now), where: { session_id: sessionId } };
-  const [session] = await store.list({ category: 'session', ...range, limit: 1 });
-  if (!session)
+  const timeline = (within: { from: number; to: number }) =>
+    Promise.all(
+      (['view', 'action', 'error', 'resource', 'long_task'] as const).map(async (category) =>
+        (
+          await store.list({
+            category,
+            ...range,
+            ...within,
+            columns: ['session_id', ...TIMELINE_FIELDS[category]],
+            limit: TIMELINE_LIMIT,
+          })
+        ).map(tagged(category)),
+      ),
+    );
+  const lookup = store.list({ category: 'session', ...range, limit: 1 });
+  // A range no longer than a session (as the explorer asks when it opens a session from its
+  // row) bounds the events as well as the session's span would: look up both at once.
+  const early = range.to - range.from <= MAX_SESSION_MS + 2 * MARGIN_MS ? timeline(range) : null;
+  // Awaited below; if the lookup fails first, this keeps the lists' outcome from going unheard.
+  early?.catch(() => undefined);
+  const [session] = await lookup;
+  if (!session) {
     throw new HttpError(
       404,
       'session.not_found',
       `no session ${JSON.stringify(sessionId)} in this workspace and range`,
     );
-  const within = { ...range, ...spanOf(session) };
-  const lists = await Promise.all(
-    (['view', 'action', 'error', 'resource', 'long_task'] as const).map(async (category) =>
-      (
-        await store.list({
-          category,
-          ...within,
-          columns: ['session_id', ...TIMELINE_FIELDS[category]],
-          limit: TIMELINE_LIMIT,
-        })
-      ).map(tagged(category)),
-    ),
-  );
+  }
+  const lists = await (early ?? timeline(spanOf(session)));
   const events = lists.flat().sort((a, b) => a.time - b.time);
   return {
     session: jsonRecord(session),
