@@ -226,8 +226,12 @@ export async function errorClusters(
   );
   const ids = clusters.map((c) => c.sample.error_id).filter((id) => typeof id === 'string');
   if (ids.length > 0) {
+    // Each sample's time is known (its group's last_seen): bound the lookup by them.
+    const times = clusters.map((c) => c.sample.time);
     const samples = await store.search({
       ...scope,
+      from: Math.max(scope.from, Math.min(...times)),
+      to: Math.min(scope.to, Math.max(...times) + 1),
       filter: withIds(scope.filter, ids as string[]),
       columns: [...CLUSTER_SAMPLE_FIELDS, ...fields],
       limit: ids.length,
