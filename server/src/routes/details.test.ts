@@ -139,6 +139,12 @@ describe('details and linkage', () => {
     expect(response.status).toBe(200);
     const session = await get('/api/v1/sessions/s_long');
     expect(session.body.events.map((e: Body) => e.category)).toEqual(['view', 'resource', 'error']);
+    // Found in a range around its start only (as the explorer opens it from its row), it still
+    // comes with every event of its span.
+    const around = await get(`/api/v1/sessions/s_long?from=${T + HOUR - MIN}&to=${T + HOUR + MIN}`);
+    expect(around.body.events.map((e: Body) => e.category)).toEqual(['view', 'resource', 'error']);
+    const wide = `from=${T + HOUR - MIN}&to=${T + HOUR + 4 * HOUR}`;
+    expect((await get(`/api/v1/sessions/s_long?${wide}`)).body.events).toEqual(session.body.events);
     const view = await get('/api/v1/views/v_long');
     expect(view.body.resources.map((r: Body) => r.resource_id)).toEqual(['r_first']);
     expect(view.body.errors.map((r: Body) => r.error_id)).toEqual(['e_late']);

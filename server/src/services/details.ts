@@ -82,10 +82,14 @@ export async function sessionDetail(
     );
   const lookup = store.list({ category: 'session', ...range, limit: 1 });
   // A range no longer than a session (as the explorer asks when it opens a session from its
-  // row) bounds the events as well as the session's span would: look up both at once.
-  const early = range.to - range.from <= MAX_SESSION_MS + 2 * MARGIN_MS ? timeline(range) : null;
+  // row) likely holds the session's whole span: look up the session and its events at once.
+  const early =
+    range.to - range.from <= MAX_SESSION_MS + 2 * MARGIN_MS
+      ? { from: range.from - MARGIN_MS, to: range.to + MARGIN_MS }
+      : null;
+  const earlyLists = early ? timeline(early) : null;
   // Awaited below; if the lookup fails first, this keeps the lists' outcome from going unheard.
-  early?.catch(() => undefined);
+  earlyLists?.catch(() => undefined);
   const [session] = await lookup;
   if (!session) {
     throw new HttpError(
@@ -94,7 +98,13 @@ export async function sessionDetail(
       `no session ${JSON.stringify(sessionId)} in this workspace and range`,
     );
   }
-  const lists = await (early ?? timeline(spanOf(session)));
+  const span = spanOf(session);
+  const lists =
+    early && earlyLists && span.from >= early.from && span.to <= early.to
+      ? (await earlyLists).map((list) =>
+          list.filter((e) => e.time >= span.from && e.time < span.to),
+        )
+      : await timeline(span);
   const events = lists.flat().sort((a, b) => a.time - b.time);
   return {
     session: jsonRecord(session),
