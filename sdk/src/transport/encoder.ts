@@ -1,4 +1,4 @@
-import { encodeLines, type FieldValue, type Point } from '@rumkit/core/protocol';
+import { encodeLine, type FieldValue, type Point } from '@rumkit/core/protocol';
 import { json } from '../tools/json.js';
 import type { RumEvent } from '../types.js';
 
@@ -84,7 +84,11 @@ export function toPoint(event: RumEvent): Point {
   return { measurement: event.type, tags, fields, time: event.date };
 }
 
-/** One line of line protocol; throws (LineProtocolError) on a point DataKit would refuse. */
+/**
+ * One line of line protocol. toPoint builds only what DataKit reads (tag values non-empty and
+ * on one line, finite numbers, keys without newlines), so the codec's lean encodeLine writes it
+ * unchecked; it throws on an event without fields.
+ */
 export function encodeEvent(event: RumEvent): string {
-  return encodeLines([toPoint(event)]);
+  return encodeLine(toPoint(event));
 }

@@ -1,5 +1,5 @@
 export { decodeLines } from './decode.js';
-export { encodeLines } from './encode.js';
+export { encodeLine, encodeLines } from './encode.js';
 export { type ErrorLocation, LineProtocolError } from './errors.js';
 export { decodeJson, encodeJson } from './json.js';
 export { isPrecision, MAX_TIME_MS, PRECISIONS } from './precision.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeLines } from './decode.js';
-import { encodeLines } from './encode.js';
+import { encodeLine, encodeLines } from './encode.js';
 import { decodeJson, encodeJson } from './json.js';
 import { msFromDigits, PRECISIONS } from './precision.js';
 import type { FieldValue, Point, Precision } from './types.js';
@@ -57,6 +57,32 @@ function points(precision: Precision, values: fc.Arbitrary<FieldValue>, limit?: 
   });
   return fc.array(point, { maxLength: 6 });
 }
+
+describe('encodeLine, the unchecked writer for points valid by construction', () => {
+  it('writes each valid point as encodeLines does, in milliseconds', () => {
+    fc.assert(
+      fc.property(points('ms', value), (list) => {
+        for (const point of list) expect(encodeLine(point)).toBe(encodeLines([point]));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses a point without fields, and ignores what a page adds to Object.prototype', () => {
+    expect(() => encodeLine({ measurement: 'view', tags: { a: 'b' }, fields: {} })).toThrow(
+      'a point needs at least one field',
+    );
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.polluted = 'x';
+    try {
+      expect(encodeLine({ measurement: 'view', tags: {}, fields: { n: 1 }, time: 1.6 })).toBe(
+        'view n=1 2',
+      );
+    } finally {
+      delete proto.polluted;
+    }
+  });
+});
 
 describe('what encodeLines writes, decodeLines reads back unchanged', () => {
   it.each(PRECISIONS)('with nasty names and values, precision %s', (precision) => {
