@@ -37,11 +37,12 @@ const EXPLORER_COLUMNS = [
 
 export async function questions(
   manifest: Manifest,
-  origin: string,
+  /** Where the server is; read at each call (the bench restarts it between rounds). */
+  server: { origin: string },
   count: number,
 ): Promise<Question[]> {
   const call = async (method: string, route: string, body?: unknown): Promise<Row> => {
-    const res = await fetch(`${origin}/api/v1${route}`, {
+    const res = await fetch(`${server.origin}/api/v1${route}`, {
       method,
       headers: {
         authorization: `Bearer ${manifest.secret}`,
