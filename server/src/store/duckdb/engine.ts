@@ -169,7 +169,7 @@ export const CONNECTION_SETTINGS = ['SET late_materialization_max_rows = 0'];
  * Connections that answer questions. A connection runs one statement at a time, so with one,
  * a session timeline's five lookups and every other user's question wait in line; several
  * share DuckDB's threads. Measured on a 10M-event store: five timeline lookups in 22–28 ms on
- * one connection, 12–24 ms on three. A timeline asks six at once.
+ * one connection, 12–24 ms on three.
  */
 const READERS = 4;
 
