@@ -10,16 +10,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Budgets in bytes of gzip. */
 const entries = [
-  // The SDK issue's target is 15 KB; the SDK measures 19.8 KB (web-vitals 2.9 KB and the
-  // shared codec's encodeLines 1.6 KB of it): see docs/decisions/010-browser-sdk.md, "Size and
-  // cost". These hold it there.
-  { name: '@rumkit/browser (SDK core entry)', entry: 'sdk/src/index.ts', budget: 20 * 1024 },
+  // The SDK issue's target is 15 KB; the SDK measures 18.9 KB (web-vitals 2.9 KB and the
+  // codec's encodeLine 0.5 KB of it): see docs/decisions/010-browser-sdk.md, "Size and cost".
+  // These hold it there.
+  { name: '@rumkit/browser (SDK core entry)', entry: 'sdk/src/index.ts', budget: 19.25 * 1024 },
   {
     name: '  script tag build (window.RUMKIT)',
     entry: 'sdk/src/global.ts',
     // As sdk/build.mjs ships dist/rumkit.js: V8's compile hint on the first line.
     banner: '//# allFunctionsCalledOnLoad',
-    budget: 20.5 * 1024,
+    budget: 19.25 * 1024,
   },
   { name: '@rumkit/core/protocol', entry: 'packages/core/src/protocol/index.ts', budget: 8 * 1024 },
   {

@@ -6,7 +6,12 @@
 // processes taking the CPU where ScriptDuration (wall time) is not.
 // TRACE=1 also records a Chrome trace per visit and adds the main thread's script CPU time.
 // With no arguments it compares no SDK with rumkit as the bench ships it. Each entry file is
-// bundled like the bench does (esbuild, minified IIFE, es2020).
+// bundled like the bench does (esbuild, minified IIFE, es2020). To compare versions of the SDK,
+// copy sdk/src (only that folder: sdk/package.json says it has no side effects) somewhere, edit
+// the copy, and give an entry that imports its global.ts and calls RUMKIT.init as the bench's
+// page does. The last lines give, for each entry, the median of its per-round differences in
+// total to the first SDK entry: the rounds are interleaved, so this pairs runs made at the same
+// moment, steadier than a difference of medians on this shared machine.
 import { readFileSync } from 'node:fs';
 import express from 'express';
 import type { Browser, CDPSession } from 'playwright-core';
@@ -181,3 +186,15 @@ LABELS.forEach((label, p) => {
       .join('')}`,
   );
 });
+
+if (entries.length > 2) {
+  const total = LABELS.indexOf('total');
+  const first = runs[1] as number[][];
+  console.log(`\ntotal, median of per-round differences to ${entries[1]?.name}, ms:`);
+  entries.slice(2).forEach((entry, i) => {
+    const diffs = (runs[i + 2] as number[][]).map(
+      (r, k) => (r[total] as number) - ((first[k] as number[])[total] as number),
+    );
+    console.log(`  ${entry.name.padEnd(16)}${median(diffs).toFixed(1).padStart(13)}`);
+  });
+}

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { build } from 'esbuild';
 // The SDKs the bench compares, each bundled with its init call the way a site would ship it,
 // all pointed at the bench's local server (same origin as the page).
@@ -81,6 +82,9 @@ export async function bundleVariant(variant: Variant): Promise<Buffer | undefine
     target: 'es2020',
     platform: 'browser',
     conditions: ['source'],
+    // An entry may import a copy of sdk/src kept outside the repository (an ablation): its
+    // packages resolve from here.
+    nodePaths: [resolve('node_modules')],
     write: false,
     logLevel: 'error',
   });

@@ -14,6 +14,26 @@ function memoryStore(): Store & { value?: string } {
   return store;
 }
 
+/** The same store read asynchronously too, as the Cookie Store API does; counts synchronous reads. */
+function asyncStore() {
+  const store = memoryStore() as ReturnType<typeof memoryStore> & { syncReads: number };
+  const read = store.read;
+  store.syncReads = 0;
+  store.read = () => {
+    store.syncReads++;
+    return read();
+  };
+  store.readAsync = async () => read();
+  return store;
+}
+
+const expireOf = (store: { value?: string }) =>
+  Number(new URLSearchParams(store.value).get('expire'));
+
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
+
 const rates = { sessionSampleRate: 100, sessionOnErrorSampleRate: 0 };
 
 describe('sessions', () => {
@@ -125,6 +145,59 @@ describe('sessions', () => {
     manager.activity();
     expect(manager.find(ended - 1)?.id).toBe(first);
     expect(manager.find()?.id).not.toBe(first);
+  });
+
+  it('where the store reads asynchronously, activity pushes the expiry back after that read, never a synchronous one', async () => {
+    const store = asyncStore();
+    const manager = startSessionManager(store, rates);
+    const reads = store.syncReads;
+    const first = expireOf(store);
+    vi.advanceTimersByTime(5000);
+    manager.activity();
+    expect(expireOf(store)).toBe(first);
+    await settle();
+    expect(expireOf(store)).toBe(Date.now() + SESSION_IDLE);
+    expect(store.syncReads).toBe(reads);
+  });
+
+  it('that read keeps what another tab wrote meanwhile', async () => {
+    const store = asyncStore();
+    const draws = [0.5, 0.1];
+    const tab1 = startSessionManager(
+      store,
+      { sessionSampleRate: 30, sessionOnErrorSampleRate: 20 },
+      () => draws.shift() as number,
+    );
+    const tab2 = startSessionManager(store, rates);
+    tab1.markError(Date.now());
+    vi.advanceTimersByTime(5000);
+    tab2.activity();
+    await settle();
+    expect(store.value).toMatch(/&rum=3&/);
+    expect(expireOf(store)).toBe(Date.now() + SESSION_IDLE);
+    expect(tab2.find()?.tracking).toBe(3);
+  });
+
+  it('a session that ended starts anew in the activity itself, not after a read', () => {
+    const store = asyncStore();
+    const manager = startSessionManager(store, rates);
+    const first = manager.find()?.id;
+    vi.advanceTimersByTime(SESSION_IDLE + 1000);
+    manager.activity();
+    expect(manager.find()?.id).not.toBe(first);
+    expect(manager.find(performance.now())?.id).toBe(manager.find()?.id);
+  });
+
+  it('polls without blocking: a session gone from the store ends', async () => {
+    const store = asyncStore();
+    const manager = startSessionManager(store, rates);
+    const reads = store.syncReads;
+    store.value = undefined;
+    manager.poll();
+    expect(manager.find()).toBeDefined();
+    await settle();
+    expect(manager.find()).toBeUndefined();
+    expect(store.syncReads).toBe(reads);
   });
 
   it('stopSession ends it at once and clears the store', () => {

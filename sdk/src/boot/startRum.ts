@@ -8,7 +8,6 @@ import { observePageExit } from '../browser/pageExit.js';
 import { whenLoaded } from '../browser/performance.js';
 import { instrumentRequests } from '../browser/requests.js';
 import {
-  asyncCookies,
   type CookieOptions,
   cookieStore,
   localStorageStore,
@@ -28,7 +27,7 @@ import { createLifeCycle } from '../lifeCycle.js';
 import { display } from '../tools/display.js';
 import { uuid } from '../tools/id.js';
 import { asContext } from '../tools/json.js';
-import { monitor, runAll, setTimer } from '../tools/monitor.js';
+import { monitor, runAll, setTimer, whenIdle } from '../tools/monitor.js';
 import { relativeNow, SECOND, toDate } from '../tools/time.js';
 import type { Drops } from '../transport/drops.js';
 import { startTransport } from '../transport/index.js';
@@ -91,32 +90,49 @@ export function startRum(
   // without blocking, and the session opens from that answer.
   let known: string | undefined;
   try {
-    asyncCookies()
-      ?.get(SESSION_KEY)
+    cookieStore(SESSION_KEY, {})
+      .readAsync?.()
       .then(
-        (cookie) => {
-          known = cookie ? cookie.value : '';
+        (value) => {
+          known = value || '';
         },
         () => {},
       );
   } catch {
     // The synchronous read after the load event stands.
   }
-  let session: SessionManager | undefined;
   let failed = false;
   let opened: Opened | undefined;
-  /** Writing the session and reading it back is the storage test (no separate test cookie). */
-  const open = (store: (name: string) => Store, known?: string): Opened | undefined => {
-    const manager = startSessionManager(store(SESSION_KEY), config, options.random, known);
-    if (!store(SESSION_KEY).read()) return undefined;
-    const userStore = store(USER_KEY);
-    let anonymousId = userStore.read() as string;
+  /** The session written to its cookie and not read back yet (openSessionSoon). */
+  let written: SessionManager | undefined;
+  let cookie: CookieOptions | undefined;
+  const cookies = (name: string) => {
+    cookie ||= cookieOptions(config);
+    return cookieStore(name, cookie);
+  };
+  /**
+   * Writing the session and reading it back is the storage test (no separate test cookie);
+   * `read` is what reading back gave, the session then the user id.
+   */
+  const open = (
+    store: (name: string) => Store,
+    manager = startSessionManager(
+      store(SESSION_KEY),
+      config,
+      options.random,
+      store === cookies ? known : undefined,
+    ),
+    read = [store(SESSION_KEY).read(), store(USER_KEY).read()],
+  ): Opened | undefined => {
+    if (!read[0]) return undefined;
+    let anonymousId = read[1] as string;
     if (!/^[\w-]+$/.test(anonymousId || '')) {
       anonymousId = uuid();
-      userStore.write(anonymousId, 86_400 * 60 * SECOND);
+      store(USER_KEY).write(anonymousId, 86_400 * 60 * SECOND);
     }
     return { session: manager, anonymousId };
   };
+  const fallback = () => (config.allowFallbackToLocalStorage ? open(localStorageStore) : undefined);
   const lifeCycle = createLifeCycle();
   const telemetry = startTelemetryCollection(lifeCycle, drops);
   const nativeFetch = window.fetch;
@@ -138,7 +154,7 @@ export function startRum(
   let views: ReturnType<typeof startViewCollection>;
   const assembly = startAssembly(config, lifeCycle, drops, {
     // Assembly waits for the session rather than reading the store during page load.
-    session: () => (session ? opened : undefined),
+    session: () => opened,
     findView: (startTime) => views?.findView(startTime),
     findActionIds: actions.findActionIds,
     ...contexts,
@@ -182,12 +198,35 @@ export function startRum(
   // sooner): the first synchronous cookie read costs ~30 ms while the page is loading, and
   // ~1 ms after. Events wait in the assembly until then.
   function openSession(): Opened | undefined {
-    if (session || failed) return session && opened;
-    const cookie = cookieOptions(config);
-    opened =
-      open((name) => cookieStore(name, cookie), known) ||
-      (config.allowFallbackToLocalStorage ? open(localStorageStore) : undefined);
-    if (!opened) {
+    if (opened || failed) return opened;
+    const manager = written;
+    written = undefined;
+    return settle(open(cookies, manager) || fallback());
+  }
+  /**
+   * The session opens after the load event, in an idle moment (1 s after it at most): right
+   * after the load event the browser is busy. Where the Cookie Store API is, the storage test
+   * reads the cookies back through it: a synchronous read after a write waits for the
+   * browser's cookie service (0.7–12 ms on the bench's page). Whatever needs the session before
+   * the answer opens it at once (openSession).
+   */
+  function openSessionSoon() {
+    if (opened || failed || written) return;
+    const store = cookies(SESSION_KEY);
+    if (!store.readAsync || known === undefined) return void openSession();
+    const manager = startSessionManager(store, config, options.random, known);
+    written = manager;
+    Promise.all([store.readAsync(), cookies(USER_KEY).readAsync?.()]).then(
+      monitor((read: (string | undefined)[]) => {
+        if (written !== manager) return;
+        written = undefined;
+        settle(open(cookies, manager, read) || fallback());
+      }),
+      monitor(() => written === manager && openSession()),
+    );
+  }
+  function settle(result: Opened | undefined): Opened | undefined {
+    if (!result) {
       failed = true;
       display(
         'error',
@@ -196,8 +235,8 @@ export function startRum(
       setTimer(() => runAll(stops), 0);
       return undefined;
     }
-    const manager = opened.session;
-    session = manager;
+    opened = result;
+    const manager = result.session;
     const poll = setInterval(monitor(manager.poll), SECOND);
     stops.push(
       () => clearInterval(poll),
@@ -213,10 +252,13 @@ export function startRum(
     assembly.drain();
     return opened;
   }
-  whenLoaded(openSession);
+  whenLoaded(() => whenIdle(openSessionSoon, SECOND));
   // A page whose load never ends still gets its session.
   const lateOpen = setTimer(openSession, 10 * SECOND);
-  stops.push(() => clearTimeout(lateOpen));
+  stops.push(() => {
+    clearTimeout(lateOpen);
+    written = undefined;
+  });
 
   const view = () => views.current() || { context: {} as Context };
 

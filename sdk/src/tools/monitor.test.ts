@@ -1,5 +1,5 @@
 import { afterEach, expect, it, vi } from 'vitest';
-import { monitor, setErrorReporter } from './monitor.js';
+import { monitor, setErrorReporter, whenIdle } from './monitor.js';
 
 afterEach(() => setErrorReporter(undefined));
 
@@ -24,4 +24,25 @@ it('survives a reporter that throws', () => {
     throw new Error('x');
   });
   expect(() => monitor(spy)()).not.toThrow();
+});
+
+it('whenIdle waits for an idle moment where the browser has one, at once where it has none', () => {
+  const reported: unknown[] = [];
+  setErrorReporter((error) => reported.push(error));
+  const ran: string[] = [];
+  whenIdle(() => ran.push('no idle callbacks'), 1000);
+  expect(ran).toEqual(['no idle callbacks']);
+  const idle: (() => void)[] = [];
+  const requestIdleCallback = vi.fn((fn: () => void) => idle.push(fn));
+  vi.stubGlobal('requestIdleCallback', requestIdleCallback);
+  whenIdle(() => {
+    ran.push('idle');
+    throw new Error('internal');
+  }, 1000);
+  expect(ran).toHaveLength(1);
+  expect(requestIdleCallback).toHaveBeenCalledWith(expect.any(Function), { timeout: 1000 });
+  for (const fn of idle) expect(() => fn()).not.toThrow();
+  expect(ran).toEqual(['no idle callbacks', 'idle']);
+  expect(reported).toHaveLength(1);
+  vi.unstubAllGlobals();
 });

@@ -32,6 +32,15 @@ export function monitor<A extends unknown[], R>(
 export const setTimer = (fn: () => void, delay: number): ReturnType<typeof setTimeout> =>
   setTimeout(monitor(fn), delay);
 
+/**
+ * Runs `fn` when the page is idle, `timeout` ms from now at the latest; at once where there is
+ * no requestIdleCallback (Safari).
+ */
+export const whenIdle = (fn: () => void, timeout: number): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(monitor(fn), { timeout });
+  else monitor(fn)();
+};
+
 /** Calls each function (the `stop`s that starts returned). */
 export function runAll(fns: readonly (() => void)[]): void {
   for (const fn of fns) fn();
