@@ -12,6 +12,7 @@ import { launchBrowser } from '../test/e2e/support/browser.ts';
 import { createSite } from '../test/e2e/support/sdk-site.ts';
 import { listen } from '../test/e2e/support/serve.ts';
 import { bundleVariant, INTAKE_PATHS, VARIANTS } from './sdk/variants.ts';
+import { median } from './support/median.js';
 
 const RUNS = Number(process.env.RUNS || 15);
 const ITEMS = 400; // 400 rows of 5 elements: 2,000 DOM nodes on the home page.
@@ -89,14 +90,6 @@ async function measure(browser: Browser, url: string, takeBytes: () => number): 
     bytesSent: takeBytes(),
   };
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 const bundles = await Promise.all(VARIANTS.map(bundleVariant));
 console.log('bundle sizes (esbuild minify, es2020, gzip -9; SDK plus its init call):');

@@ -18,6 +18,7 @@ import type { Browser, CDPSession } from 'playwright-core';
 import { launchBrowser } from '../../test/e2e/support/browser.ts';
 import { createSite } from '../../test/e2e/support/sdk-site.ts';
 import { listen } from '../../test/e2e/support/serve.ts';
+import { median } from '../support/median.js';
 import { bundleVariant, VARIANTS, type Variant } from './variants.ts';
 
 const RUNS = Number(process.env.RUNS || 11);
@@ -148,14 +149,6 @@ async function visit(browser: Browser, url: string): Promise<number[]> {
     ...(TRACE ? [cpu] : []),
   ];
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 const browser = await launchBrowser();
 const runs: number[][][] = entries.map(() => []);
