@@ -6,6 +6,7 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { TIMELINE_FIELDS } from '@rumkit/core/api';
 import { errorPattern } from '@rumkit/core/rules';
+import { sameText } from '@rumkit/server';
 import type { Manifest } from './dataset.js';
 
 const HOUR = 3_600_000;
@@ -125,10 +126,10 @@ export async function questions(
             .map(
               ([category, fields]) =>
                 `SELECT '${category}' AS category, time, session_id, ${fields.join(', ')}
-                 FROM ${category} WHERE workspace_id = $1 AND session_id = $2 AND time BETWEEN make_timestamp_ms($3::BIGINT)::TIMESTAMP_MS AND make_timestamp_ms($4::BIGINT)::TIMESTAMP_MS`,
+                 FROM ${category} WHERE workspace_id = $1 AND ${sameText('session_id', '$2')} AND time BETWEEN make_timestamp_ms($3::BIGINT)::TIMESTAMP_MS AND make_timestamp_ms($4::BIGINT)::TIMESTAMP_MS`,
             )
             .join(' UNION ALL BY NAME ')}
-             UNION ALL BY NAME SELECT 'session' AS category, * FROM session WHERE workspace_id = $1 AND session_id = $2 AND time BETWEEN make_timestamp_ms($3::BIGINT)::TIMESTAMP_MS AND make_timestamp_ms($4::BIGINT)::TIMESTAMP_MS
+             UNION ALL BY NAME SELECT 'session' AS category, * FROM session WHERE workspace_id = $1 AND ${sameText('session_id', '$2')} AND time BETWEEN make_timestamp_ms($3::BIGINT)::TIMESTAMP_MS AND make_timestamp_ms($4::BIGINT)::TIMESTAMP_MS
            ) ORDER BY time`,
           [
             workspace,

@@ -30,6 +30,15 @@ export const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
  */
 export const msTime = (param: string) => `make_timestamp_ms(${param}::BIGINT)::TIMESTAMP_MS`;
 
+/**
+ * `column = text` as an expression filter. DuckDB 1.5 runs a plain constant comparison on an
+ * FSST-compressed string column (the ids) over far more of the row group than the time bounds
+ * keep; as an expression it runs on the rows they kept. Measured on the 10M-event store: a
+ * session's lookup by id within its start minute 10.4 → 4.4 ms, its views 10.6 → 4.4 ms.
+ */
+export const sameText = (expression: string, param: string) =>
+  `coalesce(${expression} = ${param}, false)`;
+
 export function sqlType(column: Column): string {
   return SQL_TYPE[column.type];
 }

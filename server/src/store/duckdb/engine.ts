@@ -33,9 +33,11 @@ import {
   msTime,
   promotedSince,
   quote,
+  sameText,
   schemaStatements,
   tableColumns,
 } from './ddl.js';
+import { preparing, type Reader } from './prepared.js';
 import { analysis, errorGroups, facet, histogram, search, selectList } from './query.js';
 import { Recent } from './recent.js';
 
@@ -174,13 +176,16 @@ export const CONNECTION_SETTINGS = ['SET late_materialization_max_rows = 0'];
 const READERS = 4;
 
 interface ReaderPool {
-  use<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
+  use<T>(work: (reader: Reader) => Promise<T>): Promise<T>;
   close(): void;
 }
 
 async function readerPool(instance: DuckDBInstance, size: number): Promise<ReaderPool> {
   const pool = await Promise.all(
-    Array.from({ length: size }, async () => ({ connection: await connect(instance), busy: 0 })),
+    Array.from({ length: size }, async () => {
+      const connection = await connect(instance);
+      return { connection, reader: preparing(connection), busy: 0 };
+    }),
   );
   return {
     async use(work) {
@@ -188,7 +193,7 @@ async function readerPool(instance: DuckDBInstance, size: number): Promise<Reade
       const slot = pool.reduce((best, next) => (next.busy < best.busy ? next : best));
       slot.busy++;
       try {
-        return await work(slot.connection);
+        return await work(slot.reader);
       } finally {
         slot.busy--;
       }
@@ -746,13 +751,16 @@ function whereClause(
     const expression = fieldExpression(category, name);
     const integer = typeof value === 'number' && Number.isInteger(value);
     params.push(integer ? BigInt(value) : value);
+    const param = `$${params.length}`;
     // Typed: a bigint binds as HUGEINT, which would widen the column instead.
-    sql += ` AND ${expression} = $${params.length}${integer ? '::BIGINT' : ''}`;
+    if (integer) sql += ` AND ${expression} = ${param}::BIGINT`;
+    else if (typeof value === 'string') sql += ` AND ${sameText(expression, param)}`;
+    else sql += ` AND ${expression} = ${param}`;
   }
   return { sql, params };
 }
 
-async function list(connection: DuckDBConnection, query: ListQuery): Promise<StoredRecord[]> {
+async function list(connection: Reader, query: ListQuery): Promise<StoredRecord[]> {
   const { sql, params } = whereClause(query, query.category);
   const limit = Math.max(1, Math.min(query.limit ?? 100, 10_000));
   const reader = await connection.runAndReadAll(
@@ -763,7 +771,7 @@ async function list(connection: DuckDBConnection, query: ListQuery): Promise<Sto
 }
 
 async function usage(
-  connection: DuckDBConnection,
+  connection: Reader,
   workspaceId: string,
   from: number,
   to: number,
@@ -792,7 +800,7 @@ async function usage(
   }));
 }
 
-async function count(connection: DuckDBConnection, query: CountQuery): Promise<number> {
+async function count(connection: Reader, query: CountQuery): Promise<number> {
   const { sql, params } = whereClause(query, query.category);
   const reader = await connection.runAndReadAll(
     `SELECT count(*) FROM ${quote(query.category)} WHERE ${sql}`,

@@ -2,7 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { parseSearch } from '@rumkit/core/search';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueryScope } from '../types.js';
-import { schemaStatements } from './ddl.js';
+import { sameText, schemaStatements } from './ddl.js';
 import { Sql } from './query.js';
 
 const instance = await DuckDBInstance.create(':memory:');
@@ -70,5 +70,32 @@ describe('a bound bigint', () => {
     const placeholder = sql.bind(2n ** 40n);
     const reader = await connection.runAndReadAll(`SELECT typeof(${placeholder})`, sql.params);
     expect(reader.getRows()).toEqual([['BIGINT']]);
+  });
+});
+
+describe('a lookup by id (sameText)', () => {
+  it('is an expression the scan runs after the time bounds, not a constant filter on the column', async () => {
+    const plan = await scanFilters((sql) => {
+      const id = sql.bind('r-1');
+      return `${sql.scope(scope({}))} AND ${sameText('resource_id', id)}`;
+    });
+    expect(plan).toContain("time>='2026-11-01 00:00:00'");
+    expect(plan).toMatch(/COALESCE\(\(resource_id = 'r-1'\), false\)/);
+    expect(plan).not.toMatch(/(^|[^(])resource_id='r-1'/);
+  });
+
+  it('matches the whole id only, and never a missing one', async () => {
+    await connection.run(
+      `INSERT INTO "resource" (time, workspace_id, resource_id) VALUES (make_timestamp_ms(${Date.UTC(2026, 10, 1, 1)}), 'w1', 'r-10'), (make_timestamp_ms(${Date.UTC(2026, 10, 1, 2)}), 'w1', NULL), (make_timestamp_ms(${Date.UTC(2026, 10, 1, 3)}), 'w1', 'r-1')`,
+    );
+    const rows = async (id: string) =>
+      (
+        await connection.runAndReadAll(
+          `SELECT resource_id FROM "resource" WHERE ${sameText('resource_id', '$1')}`,
+          [id],
+        )
+      ).getRows();
+    expect(await rows('r-1')).toEqual([['r-1']]);
+    expect(await rows('r-')).toEqual([]);
   });
 });

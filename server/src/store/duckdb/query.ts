@@ -1,4 +1,4 @@
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBValue } from '@duckdb/node-api';
 import type { AnalysisResult, FacetResult, HistogramResult } from '@rumkit/core/api';
 import { bucketInterval, bucketStarts, OTHER_STACK, stackOrder } from '@rumkit/core/rules';
 import { type Category, getField, textFieldsOf } from '@rumkit/core/schema';
@@ -16,6 +16,7 @@ import type {
   StoredValue,
 } from '../types.js';
 import { fieldExpression, msTime, quote } from './ddl.js';
+import type { Reader } from './prepared.js';
 
 /**
  * Compiles explorer questions to DuckDB SQL. Every value the user typed travels as a bound
@@ -174,7 +175,7 @@ export class CursorError extends Error {
 const FIRST_WINDOW_MS = 3_600_000;
 
 export async function search(
-  connection: DuckDBConnection,
+  connection: Reader,
   query: SearchQuery,
   read: (record: Record<string, unknown>) => StoredRecord,
 ): Promise<{ rows: StoredRecord[]; nextCursor: string | null }> {
@@ -292,7 +293,7 @@ export function selectList(category: Category, columns: readonly string[] | unde
   return [...parts].join(', ');
 }
 
-export async function facet(connection: DuckDBConnection, query: FacetQuery): Promise<FacetResult> {
+export async function facet(connection: Reader, query: FacetQuery): Promise<FacetResult> {
   const sql = new Sql(query.category);
   const field = sql.field(query.field);
   const where = sql.scope(query);
@@ -324,7 +325,7 @@ const OTHER = OTHER_STACK;
 const TOP_GROUPS = 10;
 
 export async function histogram(
-  connection: DuckDBConnection,
+  connection: Reader,
   query: HistogramQuery,
 ): Promise<HistogramResult> {
   const interval = bucketInterval(query.from, query.to, query.buckets);
@@ -391,10 +392,7 @@ function aggregateSql(sql: Sql, query: AnalysisQuery): string {
   return `${query.aggregate}(${value})`;
 }
 
-export async function analysis(
-  connection: DuckDBConnection,
-  query: AnalysisQuery,
-): Promise<AnalysisResult> {
+export async function analysis(connection: Reader, query: AnalysisQuery): Promise<AnalysisResult> {
   const sql = new Sql(query.category);
   const where = sql.scope(query);
   const groups = query.groupBy.map((name) => sql.field(name).sql);
@@ -477,7 +475,7 @@ export async function analysis(
  * error. Measured at 10M events: 10,000 errors as rows cost 30 ms to convert alone.
  */
 export async function errorGroups(
-  connection: DuckDBConnection,
+  connection: Reader,
   query: ErrorGroupsQuery,
 ): Promise<{ sampled: number; groups: ErrorGroup[] }> {
   const sql = new Sql('error');
