@@ -129,7 +129,7 @@ export async function questions(
                  FROM ${category} WHERE workspace_id = $1 AND ${sameText('session_id', '$2')} AND time BETWEEN make_timestamp_ms($3::BIGINT)::TIMESTAMP_MS AND make_timestamp_ms($4::BIGINT)::TIMESTAMP_MS`,
             )
             .join(' UNION ALL BY NAME ')}
-             UNION ALL BY NAME SELECT 'session' AS category, * FROM session WHERE workspace_id = $1 AND ${sameText('session_id', '$2')} AND time BETWEEN make_timestamp_ms($3::BIGINT)::TIMESTAMP_MS AND make_timestamp_ms($4::BIGINT)::TIMESTAMP_MS
+             UNION ALL BY NAME SELECT 'session' AS category, * FROM (WITH hit AS MATERIALIZED (SELECT * FROM session WHERE session_id = $2) SELECT * FROM hit) WHERE workspace_id = $1 AND time BETWEEN make_timestamp_ms($3::BIGINT)::TIMESTAMP_MS AND make_timestamp_ms($4::BIGINT)::TIMESTAMP_MS
            ) ORDER BY time`,
           [
             workspace,

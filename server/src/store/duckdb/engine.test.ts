@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeEventStore } from '../conformance.js';
-import { openDuckDbStore } from './engine.js';
+import { listStatement, openDuckDbStore } from './engine.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -77,5 +77,98 @@ describe('a data directory from an older version', () => {
     }
     // The value now lives in its column.
     expect(await storedErrorIds(file)).toEqual([['e-old']]);
+  });
+});
+
+async function onFile<T>(file: string, work: (connection: DuckDBConnection) => Promise<T>) {
+  const instance = await DuckDBInstance.create(file);
+  const connection = await instance.connect();
+  try {
+    return await work(connection);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+const indexesOf = (connection: DuckDBConnection) =>
+  connection
+    .runAndReadAll('SELECT index_name FROM duckdb_indexes()')
+    .then((reader) => reader.getRows().map(([name]) => name));
+
+describe('a session by id', () => {
+  const T = Date.UTC(2026, 10, 20);
+  const newFile = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rumkit-duckdb-'));
+    dirs.push(dir);
+    return path.join(dir, 'events.duckdb');
+  };
+
+  it('is read through the session index, within its workspace and range only', async () => {
+    const file = newFile();
+    await (await openDuckDbStore({ path: file, threads: 2 })).close();
+    const query = {
+      category: 'session' as const,
+      workspaceId: 'w1',
+      from: T - 1000,
+      to: T + 1000,
+      where: { session_id: 's1' },
+    };
+    const plan = await onFile(file, async (connection) => {
+      // The same id in another workspace, and in this one outside the range.
+      await connection.run(
+        `INSERT INTO "session" (time, workspace_id, session_id, session_view_count) VALUES (make_timestamp_ms(${T}), 'w1', 's1', 3), (make_timestamp_ms(${T}), 'w2', 's1', 4), (make_timestamp_ms(${T + 5000}), 'w1', 's1', 5), (make_timestamp_ms(${T}), 'w1', 's2', 6)`,
+      );
+      const { sql, params } = listStatement(query);
+      const reader = await connection.runAndReadAll(`EXPLAIN ANALYZE ${sql}`, params);
+      return String(reader.getRows()[0]?.[1]);
+    });
+    expect(plan).toMatch(/Index Scan/);
+
+    const store = await openDuckDbStore({ path: file, threads: 2 });
+    try {
+      const rows = await store.list(query);
+      expect(rows.map((row) => [row.workspace_id, row.session_view_count])).toEqual([['w1', 3]]);
+      expect(await store.list({ ...query, workspaceId: 'w3' })).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps its index through a migration that adds a session column (DuckDB 1.5 alters indexed tables)', async () => {
+    const file = newFile();
+    // A session table as an older version might have had it, without end_time, and indexed.
+    await onFile(file, async (connection) => {
+      await connection.run(
+        'CREATE TABLE "session" (time TIMESTAMP_MS NOT NULL, workspace_id VARCHAR NOT NULL, session_id VARCHAR)',
+      );
+      await connection.run(`INSERT INTO "session" VALUES (make_timestamp_ms(${T}), 'w1', 's1')`);
+      await connection.run('CREATE INDEX session_by_id ON "session" (session_id)');
+    });
+    const store = await openDuckDbStore({ path: file, threads: 2 });
+    try {
+      const [row] = await store.list({
+        category: 'session',
+        workspaceId: 'w1',
+        from: T - 1,
+        to: T + 1,
+        where: { session_id: 's1' },
+      });
+      expect(row).toMatchObject({ session_id: 's1', workspace_id: 'w1', time: T });
+    } finally {
+      await store.close();
+    }
+    const after = await onFile(file, async (connection) => ({
+      indexes: await indexesOf(connection),
+      columns: (
+        await connection.runAndReadAll(
+          "SELECT column_name FROM duckdb_columns() WHERE table_name = 'session'",
+        )
+      )
+        .getRows()
+        .map(([name]) => name),
+    }));
+    expect(after.indexes).toEqual(['session_by_id']);
+    expect(after.columns).toContain('end_time');
   });
 });

@@ -761,13 +761,28 @@ function whereClause(
 }
 
 async function list(connection: Reader, query: ListQuery): Promise<StoredRecord[]> {
+  const { sql, params } = listStatement(query);
+  const reader = await connection.runAndReadAll(sql, params);
+  return reader.getRowObjectsJS().map(toRecord);
+}
+
+export function listStatement(query: ListQuery): { sql: string; params: DuckDBValue[] } {
   const { sql, params } = whereClause(query, query.category);
   const limit = Math.max(1, Math.min(query.limit ?? 100, 10_000));
-  const reader = await connection.runAndReadAll(
-    `SELECT ${selectList(query.category, query.columns)} FROM ${quote(query.category)} WHERE ${sql} ORDER BY time DESC LIMIT ${limit}`,
+  // A session by id reads its rows through SESSION_INDEX first: DuckDB uses the index only
+  // when the id is the scan's one filter, and filters pushed into a materialized CTE's scan
+  // would be more. 621,784 sessions: 9 ms → 2.5 ms (narrow), 6.8 ms (every column).
+  const byId =
+    query.category === 'session' &&
+    Object.keys(query.where ?? {}).length === 1 &&
+    typeof query.where?.session_id === 'string';
+  const source = byId
+    ? `(WITH hit AS MATERIALIZED (SELECT * FROM "session" WHERE session_id = $${params.length}) SELECT * FROM hit)`
+    : quote(query.category);
+  return {
+    sql: `SELECT ${selectList(query.category, query.columns)} FROM ${source} WHERE ${sql} ORDER BY time DESC LIMIT ${limit}`,
     params,
-  );
-  return reader.getRowObjectsJS().map(toRecord);
+  };
 }
 
 async function usage(
