@@ -1,5 +1,6 @@
 // The behaviour every EventStore engine must have. Test-only: engines' test files call
 // describeEventStore; nothing in src imports this file.
+import { TIMELINE_FIELDS } from '@rumkit/core/api';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventRow, EventStore, StoredValue } from './types.js';
 
@@ -170,6 +171,89 @@ export function describeEventStore(name: string, harness: () => EngineHarness) {
       expect(
         await store.count({ category: 'view', workspaceId: 'ws_a', from: T0, to: T0 + HOUR }),
       ).toBe(2);
+    });
+
+    it("keeps each session's timeline: the timeline fields lists give, a view in its kept version", async () => {
+      const store = await start();
+      const big = 2n ** 62n;
+      await store.write([
+        view('v1', 's1', T0, 1000, { view_error_count: 0, view_name: 'home' }),
+        row('resource', T0 + 1000, {
+          session_id: 's1',
+          view_id: 'v1',
+          resource_id: 'r1',
+          resource_url: 'https://api.example.com/cart',
+          resource_status: 500,
+          duration: big,
+          trace_id: 't1',
+        }),
+        row('action', T0 + 2000, {
+          session_id: 's1',
+          view_id: 'v1',
+          action_id: 'a1',
+          action_name: 'buy',
+        }),
+        row('resource', T0 + 2500, { view_id: 'v1', resource_id: 'no-session' }),
+        view('v9', 's2', T0 + 500, 100),
+      ]);
+      await store.write([
+        // v1 again, later and longer: its newer version stands for it.
+        view('v1', 's1', T0, 20_000, { view_error_count: 1, view_name: 'home' }),
+        // ...and a stale version that arrives after it does not.
+        view('v1', 's1', T0, 15_000, { view_error_count: 7 }),
+        row('error', T0 + 3000, {
+          session_id: 's1',
+          view_id: 'v1',
+          error_id: 'e1',
+          error_message: 'boom',
+        }),
+        row('long_task', T0 + 4000, {
+          session_id: 's1',
+          view_id: 'v1',
+          long_task_id: 'l1',
+          duration: 60 * NS,
+        }),
+        row('error', T0 + 3000, { session_id: 's1', error_id: 'other' }, 'ws_b'),
+      ]);
+      const lists = await Promise.all(
+        Object.entries(TIMELINE_FIELDS).map(async ([category, fields]) =>
+          (
+            await store.list({
+              category: category as keyof typeof TIMELINE_FIELDS,
+              workspaceId: 'ws_a',
+              from: T0 - HOUR,
+              to: T0 + HOUR,
+              where: { session_id: 's1' },
+              columns: ['session_id', ...fields],
+            })
+          ).map((record) => ({ ...record, category })),
+        ),
+      );
+      const plain = (records: object[]) =>
+        JSON.parse(JSON.stringify(records, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v)));
+      const timeline = await store.timeline('ws_a', 's1');
+      expect(plain(timeline)).toEqual(plain(lists.flat().sort((a, b) => a.time - b.time)));
+      expect(timeline.map((e) => [e.category, e.time])).toEqual([
+        ['view', T0],
+        ['resource', T0 + 1000],
+        ['action', T0 + 2000],
+        ['error', T0 + 3000],
+        ['long_task', T0 + 4000],
+      ]);
+      expect(timeline[0]).toMatchObject({
+        view_id: 'v1',
+        time_spent: 20_000 * NS,
+        view_error_count: 1,
+      });
+      expect(timeline[1]?.duration).toBe(big);
+      expect((await store.timeline('ws_b', 's1')).map((e) => e.error_id)).toEqual(['other']);
+      expect(await store.timeline('ws_a', 'nobody')).toEqual([]);
+
+      // Retention and a workspace's deletion take the timeline with the events.
+      await store.deleteOlderThan([{ workspaceId: 'ws_a', before: T0 + HOUR }]);
+      expect(await store.timeline('ws_a', 's1')).toEqual([]);
+      await store.deleteWorkspace('ws_b');
+      expect(await store.timeline('ws_b', 's1')).toEqual([]);
     });
 
     it('derives the session from its events: counts, first and last page, time spent', async () => {

@@ -128,6 +128,12 @@ export interface EventStore {
   write(rows: readonly EventRow[]): Promise<{ written: number }>;
   /** Records in a time range, newest first. */
   list(query: ListQuery): Promise<StoredRecord[]>;
+  /**
+   * A session's views, actions, errors, resources and long tasks, oldest first, each with its
+   * `category`, `time`, `session_id` and the TIMELINE_FIELDS it has (a view in its stored
+   * version): what `list` gives for those fields, kept per session as the events are written.
+   */
+  timeline(workspaceId: string, sessionId: string): Promise<StoredRecord[]>;
   count(query: CountQuery): Promise<number>;
   /** A page of records under a search; `nextCursor` continues it. */
   search(query: SearchQuery): Promise<{ rows: StoredRecord[]; nextCursor: string | null }>;

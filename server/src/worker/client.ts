@@ -127,6 +127,7 @@ export async function startIngestWorker(
     store: {
       write: call('write'),
       list: call('list'),
+      timeline: call('timeline'),
       count: call('count'),
       search: call('search'),
       facet: call('facet'),
