@@ -30,6 +30,7 @@ export async function openServices(
   const worker = await startIngestWorker(
     { engine: 'duckdb', path: path.join(config.dataDir, 'events.duckdb'), geo: config.geo },
     (error) => logger.error('the ingest worker died and is being restarted', { error }),
+    (message) => logger.info(message),
   );
   worker.setApps(ingestApps(registry.get().apps));
   registry.onChange((state) => worker.setApps(ingestApps(state.apps)));

@@ -30,6 +30,8 @@ type Call = { resolve: (value: unknown) => void; reject: (error: Error) => void 
 export async function startIngestWorker(
   options: WorkerOptions,
   onRestart: (error: Error) => void = () => undefined,
+  /** What the store says while it opens (a long one-time fill after an upgrade). */
+  onNotice: (message: string) => void = () => undefined,
 ): Promise<IngestWorker> {
   const pending = new Map<number, Call>();
   let nextId = 1;
@@ -63,17 +65,21 @@ export async function startIngestWorker(
       },
     );
     await new Promise<void>((resolve, reject) => {
-      next.once('message', (message: FromWorker) => {
+      const opening = (message: FromWorker) => {
+        if (message.type === 'notice') return onNotice(message.message);
+        next.off('message', opening);
         if (message.type === 'ready') {
           customKeys = new Map();
           addKeys(message.customKeys);
           resolve();
         } else if (message.type === 'failed')
           reject(new Error(`the store could not open: ${message.message}`));
-      });
+      };
+      next.on('message', opening);
       next.once('error', reject);
     });
     next.on('message', (message: FromWorker) => {
+      if (message.type === 'notice') onNotice(message.message);
       if (message.type === 'customKeys') addKeys(message.keys);
       if (message.type !== 'done' && message.type !== 'error') return;
       const call = pending.get(message.id);

@@ -105,6 +105,7 @@ try {
   store = await openDuckDbStore({
     path: options.path,
     ...(options.threads ? { threads: options.threads } : {}),
+    onNotice: (message) => send({ type: 'notice', message }),
     // Kept by the HTTP thread, so a search checks its fields without a round trip here.
     onCustomKeys: (keys) => {
       if (known) known.push(...keys);

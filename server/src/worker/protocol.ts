@@ -37,5 +37,7 @@ export type FromWorker =
   /** Custom keys a committed write added; sent before that write's `done`. */
   | { type: 'customKeys'; keys: CustomKey[] }
   | { type: 'failed'; message: string }
+  /** Something an operator should know while the store opens. */
+  | { type: 'notice'; message: string }
   | { type: 'done'; id: number; result: unknown }
   | { type: 'error'; id: number; message: string; badInput?: boolean };

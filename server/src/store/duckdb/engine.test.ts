@@ -226,8 +226,17 @@ describe("a store written before sessions' timelines were kept", () => {
     // As an older version left it: no timeline table.
     await onFile(file, (connection) => connection.run('DROP TABLE session_timeline'));
 
-    const reopened = await openDuckDbStore({ path: file, threads: 2 });
+    const notices: string[] = [];
+    const reopened = await openDuckDbStore({
+      path: file,
+      threads: 2,
+      onNotice: (message) => notices.push(message),
+    });
     try {
+      expect(notices).toEqual([
+        'filling the session timelines from 5 stored events, once after this upgrade (about a minute per 4 million)',
+        expect.stringMatching(/^session timelines filled in \d+\.\d s$/),
+      ]);
       expect(await reopened.timeline('ws_a', 's1')).toEqual(written);
       expect((await reopened.timeline('ws_a', 's2')).map((e) => e.long_task_id)).toEqual(['l1']);
     } finally {

@@ -68,6 +68,8 @@ export interface DuckDbOptions {
   path: string;
   /** DuckDB threads; default: DuckDB's own choice. */
   threads?: number;
+  /** Told what a long one-time step at open is doing (filling timelines after an upgrade). */
+  onNotice?: (message: string) => void;
   /**
    * Told every custom key (workspace, category, key) the store knows: all of them at open, then
    * those a write added, once it committed. Lets a process keep the keys without asking.
@@ -89,7 +91,7 @@ export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStor
   await noteTimelineBackfill(writer);
   for (const statement of schemaStatements()) await writer.run(statement);
   const layout = await migrate(writer);
-  await backfillTimeline(instance, writer);
+  await backfillTimeline(instance, writer, options.onNotice ?? (() => undefined));
   const readers = await readerPool(instance, READERS);
   const seenKeys = await loadCustomKeys(writer);
   options.onCustomKeys?.([...seenKeys].map((id) => id.split(KEY_SEPARATOR) as CustomKey));
@@ -259,12 +261,26 @@ async function noteTimelineBackfill(connection: DuckDBConnection): Promise<void>
  * noteTimelineBackfill, one transaction per category; the rows are read on a second connection
  * as they are appended on the writer. 10M events: 2.1M rows in about a minute.
  */
-async function backfillTimeline(instance: DuckDBInstance, writer: DuckDBConnection) {
+async function backfillTimeline(
+  instance: DuckDBInstance,
+  writer: DuckDBConnection,
+  notice: (message: string) => void,
+) {
   const pending = await writer.runAndReadAll('SELECT name FROM pending_fill WHERE category = $1', [
     TIMELINE_TABLE,
   ]);
   const categories = pending.getRows().map(([name]) => String(name) as TimelineCategory);
   if (categories.length === 0) return;
+  const counted = await writer.runAndReadAll(
+    categories.map((category) => `SELECT count(*) FROM ${quote(category)}`).join(' UNION ALL '),
+  );
+  const events = counted.getRows().reduce((sum, [n]) => sum + Number(n), 0);
+  const started = performance.now();
+  if (events > 0) {
+    notice(
+      `filling the session timelines from ${events.toLocaleString('en')} stored events, once after this upgrade (about a minute per 4 million)`,
+    );
+  }
   const source = await instance.connect();
   try {
     for (const category of categories) {
@@ -290,6 +306,9 @@ async function backfillTimeline(instance: DuckDBInstance, writer: DuckDBConnecti
     }
   } finally {
     source.closeSync();
+  }
+  if (events > 0) {
+    notice(`session timelines filled in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 }
 
