@@ -249,3 +249,37 @@ describe("a store written before sessions' timelines were kept", () => {
     ).toEqual([]);
   });
 });
+
+describe('a timeline table written with other timeline fields', () => {
+  it('is filled again from the events, since its entries are positional', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rumkit-duckdb-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'events.duckdb');
+    const T = Date.UTC(2026, 10, 20);
+    const store = await openDuckDbStore({ path: file, threads: 2 });
+    let written: unknown;
+    try {
+      await store.write([
+        row('view', T, { session_id: 's1', view_id: 'v1', time_spent: 1e9 }),
+        row('error', T + 20, { session_id: 's1', view_id: 'v1', error_id: 'e1' }),
+      ]);
+      written = await store.timeline('ws_a', 's1');
+    } finally {
+      await store.close();
+    }
+    // As a version whose view entries had other fields, in another order, left it.
+    await onFile(file, async (connection) => {
+      await connection.run('UPDATE store_meta SET value = \'{"view":["view_url"]}\'');
+      await connection.run('DELETE FROM session_timeline');
+      await connection.run(
+        "INSERT INTO session_timeline VALUES ('ws_a', 's1', make_timestamp_ms(0), encode('garbage'))",
+      );
+    });
+    const reopened = await openDuckDbStore({ path: file, threads: 2 });
+    try {
+      expect(await reopened.timeline('ws_a', 's1')).toEqual(written);
+    } finally {
+      await reopened.close();
+    }
+  });
+});

@@ -49,6 +49,7 @@ import {
   TIMELINE_CATEGORIES,
   TIMELINE_TABLE,
   timelineEvents,
+  timelineLayout,
   timelineRows,
   timelineStatements,
 } from './timeline.js';
@@ -232,20 +233,28 @@ function tablesOf(): Category[] {
 
 const PENDING_FILL =
   'CREATE TABLE IF NOT EXISTS pending_fill (category VARCHAR, name VARCHAR, PRIMARY KEY (category, name))';
+const STORE_META =
+  'CREATE TABLE IF NOT EXISTS store_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)';
+const TIMELINE_LAYOUT_KEY = 'timeline_fields';
 
 /**
- * Makes the timeline table if the store has none (new, or written by an older version), and in
- * the same transaction notes its backfill from each category's stored events, which migrate()
- * then runs: a stop at any point resumes at the next start.
+ * Makes the timeline table if the store has none (new, or written by an older version) or has
+ * one written with other TIMELINE_FIELDS (its entries are positional), and in the same
+ * transaction notes its fill from each category's stored events, which backfillTimeline then
+ * runs: a stop at any point resumes at the next start.
  */
 async function noteTimelineBackfill(connection: DuckDBConnection): Promise<void> {
+  await connection.run(STORE_META);
   const found = await connection.runAndReadAll(
-    "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = $1",
-    [TIMELINE_TABLE],
+    `SELECT (SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = $1),
+       (SELECT value FROM store_meta WHERE key = $2)`,
+    [TIMELINE_TABLE, TIMELINE_LAYOUT_KEY],
   );
-  if (Number(found.getRows()[0]?.[0]) > 0) return;
+  const [tables, layout] = found.getRows()[0] ?? [];
+  if (Number(tables) > 0 && layout === timelineLayout()) return;
   await transaction(connection, async () => {
     await connection.run(PENDING_FILL);
+    await connection.run(`DROP TABLE IF EXISTS ${TIMELINE_TABLE}`);
     for (const statement of timelineStatements()) await connection.run(statement);
     for (const category of TIMELINE_CATEGORIES) {
       await connection.run('INSERT OR IGNORE INTO pending_fill VALUES ($1, $2)', [
@@ -253,6 +262,10 @@ async function noteTimelineBackfill(connection: DuckDBConnection): Promise<void>
         category,
       ]);
     }
+    await connection.run('INSERT OR REPLACE INTO store_meta VALUES ($1, $2)', [
+      TIMELINE_LAYOUT_KEY,
+      timelineLayout(),
+    ]);
   });
 }
 

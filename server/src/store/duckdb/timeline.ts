@@ -26,6 +26,9 @@ export const TIMELINE_TABLE = 'session_timeline';
 
 export const TIMELINE_CATEGORIES = Object.keys(TIMELINE_FIELDS) as TimelineCategory[];
 
+/** What the entries' positions mean; a store whose table was written with another is refilled. */
+export const timelineLayout = (): string => JSON.stringify(TIMELINE_FIELDS);
+
 export const timelineStatements = (): string[] => [
   `CREATE TABLE IF NOT EXISTS ${TIMELINE_TABLE} (workspace_id VARCHAR NOT NULL, session_id VARCHAR NOT NULL, time TIMESTAMP_MS NOT NULL, entries BLOB NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS ${TIMELINE_TABLE}_by_id ON ${TIMELINE_TABLE} (session_id)`,
