@@ -11,6 +11,13 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
+/** A fresh database file in a directory removed after the tests. */
+function newFile(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rumkit-duckdb-'));
+  dirs.push(dir);
+  return path.join(dir, 'events.duckdb');
+}
+
 describeEventStore('DuckDB', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'rumkit-duckdb-'));
   dirs.push(dir);
@@ -43,9 +50,7 @@ async function storedErrorIds(file: string) {
 
 describe('a data directory from an older version', () => {
   it('finishes a migration that stopped after adding a column', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'rumkit-duckdb-'));
-    dirs.push(dir);
-    const file = path.join(dir, 'events.duckdb');
+    const file = newFile();
     await oldErrorTable(file, Date.UTC(2026, 10, 20), [
       'CREATE TABLE pending_fill (category VARCHAR, name VARCHAR, PRIMARY KEY (category, name))',
       "INSERT INTO pending_fill VALUES ('error', 'error_id')",
@@ -56,9 +61,7 @@ describe('a data directory from an older version', () => {
   });
 
   it('gets the columns promoted since, filled from the rows it holds', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'rumkit-duckdb-'));
-    dirs.push(dir);
-    const file = path.join(dir, 'events.duckdb');
+    const file = newFile();
     const T = Date.UTC(2026, 10, 20);
     await oldErrorTable(file, T);
 
@@ -98,11 +101,6 @@ const indexesOf = (connection: DuckDBConnection) =>
 
 describe('a session by id', () => {
   const T = Date.UTC(2026, 10, 20);
-  const newFile = () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'rumkit-duckdb-'));
-    dirs.push(dir);
-    return path.join(dir, 'events.duckdb');
-  };
 
   it('is read through the session index, within its workspace and range only', async () => {
     const file = newFile();
@@ -175,9 +173,7 @@ describe('a session by id', () => {
 
 describe("a store written before sessions' timelines were kept", () => {
   it('fills them from the stored events at start, as the writer would have', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'rumkit-duckdb-'));
-    dirs.push(dir);
-    const file = path.join(dir, 'events.duckdb');
+    const file = newFile();
     const T = Date.UTC(2026, 10, 20);
     const big = 2n ** 60n;
     const store = await openDuckDbStore({ path: file, threads: 2 });
@@ -252,9 +248,7 @@ describe("a store written before sessions' timelines were kept", () => {
 
 describe('a timeline table written with other timeline fields', () => {
   it('is filled again from the events, since its entries are positional', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'rumkit-duckdb-'));
-    dirs.push(dir);
-    const file = path.join(dir, 'events.duckdb');
+    const file = newFile();
     const T = Date.UTC(2026, 10, 20);
     const store = await openDuckDbStore({ path: file, threads: 2 });
     let written: unknown;
