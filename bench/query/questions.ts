@@ -229,30 +229,40 @@ export async function questions(
           to: to - shift(run),
           limit: 50,
         }),
-      // The newest 10,000 errors grouped by exact message in SQL, then the groups masked by
-      // the same rule in this process.
+      // The newest 10,000 errors grouped by exact message in SQL, with when each was first and
+      // last seen (the clusters' answer has both), then the groups masked by the same rule in
+      // this process.
       sql: async (connection, run) => {
         const rows = await read(
           connection,
-          `SELECT error_message, count(*) AS n FROM (
-             SELECT error_message FROM error
+          `SELECT error_message, count(*) AS n, epoch_ms(min(time)) AS first, epoch_ms(max(time)) AS last FROM (
+             SELECT time, error_message FROM error
              WHERE workspace_id = $1 AND time >= make_timestamp_ms($2::BIGINT)::TIMESTAMP_MS AND time < make_timestamp_ms($3::BIGINT)::TIMESTAMP_MS
              ORDER BY time DESC LIMIT 10000)
            GROUP BY error_message`,
           [workspace, BigInt(to - 7 * DAY - shift(run)), BigInt(to - shift(run))],
         );
-        const clusters = new Map<string, number>();
+        const clusters = new Map<string, { count: number; first: number; last: number }>();
         for (const row of rows) {
           const pattern = errorPattern(String(row.error_message ?? ''));
-          clusters.set(pattern, (clusters.get(pattern) ?? 0) + Number(row.n));
+          const cluster = clusters.get(pattern) ?? { count: 0, first: Infinity, last: -Infinity };
+          cluster.count += Number(row.n);
+          cluster.first = Math.min(cluster.first, Number(row.first));
+          cluster.last = Math.max(cluster.last, Number(row.last));
+          clusters.set(pattern, cluster);
         }
-        return [...clusters].sort((a, b) => b[1] - a[1]).slice(0, 50);
+        return [...clusters.values()].sort((a, b) => b.count - a.count).slice(0, 50);
       },
+      // Clusters of equal size may come in either order.
       agree: (api, sql) =>
         same(
-          ((api as Row).clusters as Row[]).map((c) => c.count),
-          (sql as [string, number][]).map(([, n]) => n),
-          'cluster sizes',
+          ((api as Row).clusters as Row[])
+            .map((c) => [c.count, c.first_seen, c.last_seen])
+            .sort(byTriple),
+          (sql as { count: number; first: number; last: number }[])
+            .map((c) => [c.count, c.first, c.last])
+            .sort(byTriple),
+          'cluster sizes and when each was first and last seen',
         ),
     },
     {
@@ -288,6 +298,8 @@ export async function questions(
     },
   ];
 }
+
+const byTriple = (a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b));
 
 function same(a: unknown, b: unknown, what = 'rows'): string {
   const x = JSON.stringify(a);
