@@ -36,6 +36,20 @@ const settle = async () => {
 
 const rates = { sessionSampleRate: 100, sessionOnErrorSampleRate: 0 };
 
+/**
+ * Two tabs on one store: the first draws a session left out at 30% (0.5) but kept for its
+ * errors at 20% (0.1); the second, opened after it, finds that session.
+ */
+function twoTabs(store: Store) {
+  const draws = [0.5, 0.1];
+  const tab1 = startSessionManager(
+    store,
+    { sessionSampleRate: 30, sessionOnErrorSampleRate: 20 },
+    () => draws.shift() as number,
+  );
+  return [tab1, startSessionManager(store, rates)] as const;
+}
+
 describe('sessions', () => {
   beforeEach(useFakeClock);
   afterEach(() => vi.useRealTimers());
@@ -59,13 +73,7 @@ describe('sessions', () => {
 
   it('keeps an unsampled session for its errors at sessionOnErrorSampleRate, in every tab', () => {
     const store = memoryStore();
-    const draws = [0.5, 0.1];
-    const tab1 = startSessionManager(
-      store,
-      { sessionSampleRate: 30, sessionOnErrorSampleRate: 20 },
-      () => draws.shift() as number,
-    );
-    const tab2 = startSessionManager(store, rates);
+    const [tab1, tab2] = twoTabs(store);
     expect(tab1.find()?.tracking).toBe(2);
     tab1.markError(Date.now());
     expect(tab1.find()).toMatchObject({ tracking: 3, errorDate: Date.now() });
@@ -162,13 +170,7 @@ describe('sessions', () => {
 
   it('that read keeps what another tab wrote meanwhile', async () => {
     const store = asyncStore();
-    const draws = [0.5, 0.1];
-    const tab1 = startSessionManager(
-      store,
-      { sessionSampleRate: 30, sessionOnErrorSampleRate: 20 },
-      () => draws.shift() as number,
-    );
-    const tab2 = startSessionManager(store, rates);
+    const [tab1, tab2] = twoTabs(store);
     tab1.markError(Date.now());
     vi.advanceTimersByTime(5000);
     tab2.activity();

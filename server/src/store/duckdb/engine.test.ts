@@ -4,12 +4,27 @@ import path from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeEventStore, row } from '../conformance.js';
-import { listStatement, openDuckDbStore } from './engine.js';
+import type { EventStore } from '../types.js';
+import { type DuckDbOptions, listStatement, openDuckDbStore } from './engine.js';
 
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
+
+/** Runs `work` on the store at `file`, and closes it whatever happens. */
+async function withStore<T>(
+  file: string,
+  work: (store: EventStore) => Promise<T>,
+  options: Partial<DuckDbOptions> = {},
+): Promise<T> {
+  const store = await openDuckDbStore({ path: file, threads: 2, ...options });
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
 
 /** A fresh database file in a directory removed after the tests. */
 function newFile(): string {
@@ -56,7 +71,7 @@ describe('a data directory from an older version', () => {
       "INSERT INTO pending_fill VALUES ('error', 'error_id')",
       'ALTER TABLE "error" ADD COLUMN error_id VARCHAR',
     ]);
-    await (await openDuckDbStore({ path: file, threads: 2 })).close();
+    await withStore(file, async () => undefined);
     expect(await storedErrorIds(file)).toEqual([['e-old']]);
   });
 
@@ -65,8 +80,7 @@ describe('a data directory from an older version', () => {
     const T = Date.UTC(2026, 10, 20);
     await oldErrorTable(file, T);
 
-    const store = await openDuckDbStore({ path: file, threads: 2 });
-    try {
+    await withStore(file, async (store) => {
       const [record] = await store.list({
         category: 'error',
         workspaceId: 'w1',
@@ -75,9 +89,7 @@ describe('a data directory from an older version', () => {
         where: { error_id: 'e-old' },
       });
       expect(record).toMatchObject({ error_id: 'e-old', error_message: 'boom', session_id: 's1' });
-    } finally {
-      await store.close();
-    }
+    });
     // The value now lives in its column.
     expect(await storedErrorIds(file)).toEqual([['e-old']]);
   });
@@ -104,7 +116,7 @@ describe('a session by id', () => {
 
   it('is read through the session index, within its workspace and range only', async () => {
     const file = newFile();
-    await (await openDuckDbStore({ path: file, threads: 2 })).close();
+    await withStore(file, async () => undefined);
     const query = {
       category: 'session' as const,
       workspaceId: 'w1',
@@ -123,14 +135,11 @@ describe('a session by id', () => {
     });
     expect(plan).toMatch(/Index Scan/);
 
-    const store = await openDuckDbStore({ path: file, threads: 2 });
-    try {
+    await withStore(file, async (store) => {
       const rows = await store.list(query);
       expect(rows.map((row) => [row.workspace_id, row.session_view_count])).toEqual([['w1', 3]]);
       expect(await store.list({ ...query, workspaceId: 'w3' })).toEqual([]);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('keeps its index through a migration that adds a session column (DuckDB 1.5 alters indexed tables)', async () => {
@@ -143,8 +152,7 @@ describe('a session by id', () => {
       await connection.run(`INSERT INTO "session" VALUES (make_timestamp_ms(${T}), 'w1', 's1')`);
       await connection.run('CREATE INDEX session_by_id ON "session" (session_id)');
     });
-    const store = await openDuckDbStore({ path: file, threads: 2 });
-    try {
+    await withStore(file, async (store) => {
       const [row] = await store.list({
         category: 'session',
         workspaceId: 'w1',
@@ -153,9 +161,7 @@ describe('a session by id', () => {
         where: { session_id: 's1' },
       });
       expect(row).toMatchObject({ session_id: 's1', workspace_id: 'w1', time: T });
-    } finally {
-      await store.close();
-    }
+    });
     const after = await onFile(file, async (connection) => ({
       indexes: await indexesOf(connection),
       columns: (
@@ -176,9 +182,7 @@ describe("a store written before sessions' timelines were kept", () => {
     const file = newFile();
     const T = Date.UTC(2026, 10, 20);
     const big = 2n ** 60n;
-    const store = await openDuckDbStore({ path: file, threads: 2 });
-    let written: unknown;
-    try {
+    const written = await withStore(file, async (store) => {
       await store.write([
         row('view', T, {
           session_id: 's1',
@@ -209,35 +213,26 @@ describe("a store written before sessions' timelines were kept", () => {
         row('action', T + 30, { session_id: 's1', action_id: 'a1', action_name: 'go' }),
         row('long_task', T + 40, { session_id: 's2', long_task_id: 'l1', duration: 5e7 }),
       ]);
-      written = await store.timeline('ws_a', 's1');
-    } finally {
-      await store.close();
-    }
-    expect((written as { category: string }[]).map((e) => e.category)).toEqual([
-      'view',
-      'resource',
-      'error',
-      'action',
-    ]);
+      return store.timeline('ws_a', 's1');
+    });
+    expect(written.map((e) => e.category)).toEqual(['view', 'resource', 'error', 'action']);
     // As an older version left it: no timeline table.
     await onFile(file, (connection) => connection.run('DROP TABLE session_timeline'));
 
     const notices: string[] = [];
-    const reopened = await openDuckDbStore({
-      path: file,
-      threads: 2,
-      onNotice: (message) => notices.push(message),
-    });
-    try {
-      expect(notices).toEqual([
-        'filling the session timelines from 5 stored events, once after this upgrade (about a minute per 4 million)',
-        expect.stringMatching(/^session timelines filled in \d+\.\d s$/),
-      ]);
-      expect(await reopened.timeline('ws_a', 's1')).toEqual(written);
-      expect((await reopened.timeline('ws_a', 's2')).map((e) => e.long_task_id)).toEqual(['l1']);
-    } finally {
-      await reopened.close();
-    }
+    const onNotice = (message: string) => notices.push(message);
+    await withStore(
+      file,
+      async (reopened) => {
+        expect(notices).toEqual([
+          'filling the session timelines from 5 stored events, once after this upgrade (about a minute per 4 million)',
+          expect.stringMatching(/^session timelines filled in \d+\.\d s$/),
+        ]);
+        expect(await reopened.timeline('ws_a', 's1')).toEqual(written);
+        expect((await reopened.timeline('ws_a', 's2')).map((e) => e.long_task_id)).toEqual(['l1']);
+      },
+      { onNotice },
+    );
     expect(
       await onFile(file, async (connection) =>
         (await connection.runAndReadAll('SELECT * FROM pending_fill')).getRows(),
@@ -250,17 +245,13 @@ describe('a timeline table written with other timeline fields', () => {
   it('is filled again from the events, since its entries are positional', async () => {
     const file = newFile();
     const T = Date.UTC(2026, 10, 20);
-    const store = await openDuckDbStore({ path: file, threads: 2 });
-    let written: unknown;
-    try {
+    const written = await withStore(file, async (store) => {
       await store.write([
         row('view', T, { session_id: 's1', view_id: 'v1', time_spent: 1e9 }),
         row('error', T + 20, { session_id: 's1', view_id: 'v1', error_id: 'e1' }),
       ]);
-      written = await store.timeline('ws_a', 's1');
-    } finally {
-      await store.close();
-    }
+      return store.timeline('ws_a', 's1');
+    });
     // As a version whose view entries had other fields, in another order, left it.
     await onFile(file, async (connection) => {
       await connection.run('UPDATE store_meta SET value = \'{"view":["view_url"]}\'');
@@ -269,11 +260,8 @@ describe('a timeline table written with other timeline fields', () => {
         "INSERT INTO session_timeline VALUES ('ws_a', 's1', make_timestamp_ms(0), encode('garbage'))",
       );
     });
-    const reopened = await openDuckDbStore({ path: file, threads: 2 });
-    try {
+    await withStore(file, async (reopened) => {
       expect(await reopened.timeline('ws_a', 's1')).toEqual(written);
-    } finally {
-      await reopened.close();
-    }
+    });
   });
 });

@@ -12,7 +12,7 @@ import {
 } from '@duckdb/node-api';
 import type { TimelineCategory } from '@rumkit/core/api';
 import { foldSessions, type SessionState, sessionKey } from '@rumkit/core/rules';
-import { CATEGORIES, type Category, getField } from '@rumkit/core/schema';
+import { CATEGORIES, type Category } from '@rumkit/core/schema';
 import type { Column } from '../columns.js';
 import { hasColumn } from '../columns.js';
 import type {
@@ -44,15 +44,14 @@ import {
   appendTimeline,
   backfillQuery,
   deleteOlderStatement,
-  entriesOf,
-  readStatement,
+  readTimeline,
   TIMELINE_CATEGORIES,
   TIMELINE_TABLE,
-  timelineEvents,
   timelineLayout,
   timelineRows,
   timelineStatements,
 } from './timeline.js';
+import { exactInteger, fromJson } from './values.js';
 
 const TYPES: Record<Column['type'], DuckDBType> = {
   time: TIMESTAMP_MS,
@@ -129,14 +128,7 @@ export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStor
       exclusive(() => writeBatch(writer, rows, seenKeys, memory, layout, options.onCustomKeys)),
     list: (query) => readers.use((reader) => list(reader, query)),
     timeline: (workspaceId, sessionId) =>
-      readers.use(async (reader) => {
-        const result = await reader.runAndReadAll(readStatement, [workspaceId, sessionId]);
-        return timelineEvents(
-          result.getRows().map(([entries]) => entriesOf(entries)),
-          workspaceId,
-          sessionId,
-        );
-      }),
+      readers.use((reader) => readTimeline(reader, workspaceId, sessionId)),
     search: (query) => readers.use((reader) => search(reader, query, toRecord)),
     facet: (query) => readers.use((reader) => facet(reader, query)),
     histogram: (query) => readers.use((reader) => histogram(reader, query)),
@@ -780,10 +772,7 @@ function toRecord(record: Record<string, unknown>): StoredRecord {
 /** JSON has no 64-bit integers: those beyond 2^53 were written as strings. */
 function readAttrs(json: string): Record<string, StoredValue> {
   const attrs = JSON.parse(json) as Record<string, StoredValue>;
-  for (const [name, value] of Object.entries(attrs)) {
-    if (typeof value === 'string' && getField(name)?.type === 'integer')
-      attrs[name] = BigInt(value);
-  }
+  for (const [name, value] of Object.entries(attrs)) attrs[name] = fromJson(name, value);
   return attrs;
 }
 
@@ -829,11 +818,7 @@ function toDb(column: Column, value: StoredValue | null | undefined): DuckDBValu
 }
 
 function fromDb(value: unknown): StoredValue {
-  if (typeof value === 'bigint') {
-    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
-      ? Number(value)
-      : value;
-  }
+  if (typeof value === 'bigint') return exactInteger(value);
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
     return value;
   return String(value);

@@ -8,10 +8,13 @@ import {
   VARCHAR,
 } from '@duckdb/node-api';
 import { TIMELINE_FIELDS, type TimelineCategory } from '@rumkit/core/api';
+import { sessionKey } from '@rumkit/core/rules';
 import { getField } from '@rumkit/core/schema';
 import type { EventRow, StoredRecord, StoredValue } from '../types.js';
 import { appendColumns } from './append.js';
 import { fieldExpression, msTime, quote } from './ddl.js';
+import type { Reader } from './prepared.js';
+import { exactInteger, fromJson } from './values.js';
 
 /**
  * Each session's timeline, kept beside the events as the writer stores them: per batch and
@@ -41,13 +44,11 @@ export const timelineStatements = (): string[] => [
  */
 type Entry = (string | number | boolean | null)[];
 
-const jsonValue = (value: StoredValue | undefined): string | number | boolean | null =>
-  value === undefined ? null : typeof value === 'bigint' ? safeInteger(value) : value;
-
-const safeInteger = (value: bigint) =>
-  value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
-    ? Number(value)
-    : value.toString();
+const jsonValue = (value: StoredValue | undefined): string | number | boolean | null => {
+  if (typeof value !== 'bigint') return value ?? null;
+  const exact = exactInteger(value);
+  return typeof exact === 'bigint' ? exact.toString() : exact;
+};
 
 /** A row of the table: its entries are a JSON array, deflated (a third of the bytes). */
 export interface TimelineRow {
@@ -74,10 +75,6 @@ export async function appendTimeline(
   );
 }
 
-/** The entries of a stored row, as JSON. */
-export const entriesOf = (value: unknown): string =>
-  inflateRawSync((value as DuckDBBlobValue).bytes).toString();
-
 /**
  * The rows a batch adds: `stored` are the rows the batch wrote to the event tables (a view
  * only in the version that was kept). Rows without a session are in no timeline.
@@ -93,7 +90,7 @@ export function timelineRows(stored: readonly EventRow[]): TimelineRow[] {
     if (category < 0 || typeof sessionId !== 'string' || sessionId === '') continue;
     const fields = TIMELINE_FIELDS[row.category as TimelineCategory];
     const entry: Entry = [category, row.time, ...fields.map((name) => jsonValue(row.values[name]))];
-    const key = JSON.stringify([row.workspaceId, sessionId]);
+    const key = sessionKey(row.workspaceId, sessionId);
     const group = bySession.get(key);
     if (group) {
       group.entries.push(entry);
@@ -136,17 +133,30 @@ export function backfillQuery(category: TimelineCategory): string {
  * A session's timeline rows, oldest first. DuckDB uses the index only when the id is the scan's
  * one filter, hence the materialized CTE.
  */
-export const readStatement = `WITH hit AS MATERIALIZED (SELECT rowid AS r, workspace_id, entries FROM ${TIMELINE_TABLE} WHERE session_id = $2)
+const readStatement = `WITH hit AS MATERIALIZED (SELECT rowid AS r, workspace_id, entries FROM ${TIMELINE_TABLE} WHERE session_id = $2)
   SELECT entries FROM hit WHERE workspace_id = $1 ORDER BY r`;
 
 export const deleteOlderStatement = `DELETE FROM ${TIMELINE_TABLE} WHERE workspace_id = $1 AND time < ${msTime('$2')}`;
+
+/** A session's timeline: its rows read through the index, inflated and decoded. */
+export async function readTimeline(
+  reader: Reader,
+  workspaceId: string,
+  sessionId: string,
+): Promise<StoredRecord[]> {
+  const result = await reader.runAndReadAll(readStatement, [workspaceId, sessionId]);
+  const rows = result
+    .getRows()
+    .map(([entries]) => inflateRawSync((entries as DuckDBBlobValue).bytes).toString());
+  return timelineEvents(rows, workspaceId, sessionId);
+}
 
 /**
  * The events of a session's timeline rows as stored records (with `category`), oldest first:
  * a view's last entry stands for it, and fields left null are left out, as a read of the event
  * tables gives them.
  */
-export function timelineEvents(
+function timelineEvents(
   rows: readonly string[],
   workspaceId: string,
   sessionId: string,
@@ -166,8 +176,7 @@ export function timelineEvents(
       TIMELINE_FIELDS[category].forEach((name, i) => {
         const value = values[i];
         if (value === null || value === undefined) return;
-        record[name] =
-          typeof value === 'string' && getField(name)?.type === 'integer' ? BigInt(value) : value;
+        record[name] = fromJson(name, value);
       });
       const earlier = category === 'view' ? views.get(record.view_id) : undefined;
       if (earlier !== undefined) events[earlier] = record;
