@@ -66,9 +66,10 @@ module.exports = {
     {
       name: 'no-unresolvable',
       severity: 'error',
-      comment: 'An import that resolves to nothing is a typo or a missing dependency.',
+      comment:
+        'An import that resolves to nothing is a typo or a missing dependency. chDB is the one exception: it lives outside the root lockfile, in .chdb/ (see docs/decisions/030).',
       from: {},
-      to: { couldNotResolve: true },
+      to: { couldNotResolve: true, pathNot: '^chdb(/|$)' },
     },
   ],
   options: {

@@ -19,6 +19,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { CONNECTION_SETTINGS } from '@rumkit/server';
 import { dataset } from './query/dataset.js';
 import { type Question, questions } from './query/questions.js';
+import { percentile } from './support/median.js';
 import { startRumkitServer } from './support/processes.js';
 
 const flags = Object.fromEntries(
@@ -116,11 +117,6 @@ async function main() {
     }
     report(size, timings);
   }
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
 }
 
 function report(size: number, timings: Map<Question, Timing>) {

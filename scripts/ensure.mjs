@@ -1,9 +1,10 @@
 // Installs what a fresh clone is missing, using nothing but Node itself:
 // npm dependencies (when node_modules is absent or older than package-lock.json),
+// chDB for the ClickHouse store's tests (and for RUMKIT_STORE=clickhouse without a server),
 // and with --browser, Debian's chromium for the browser tests.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,6 +13,11 @@ const wantsBrowser = process.argv.includes('--browser');
 
 checkNode();
 ensureDependencies();
+// --browser is `npm test`, whose server tests run the ClickHouse store on chDB.
+const wantsChdb =
+  wantsBrowser ||
+  (process.env.RUMKIT_STORE?.toLowerCase() === 'clickhouse' && !process.env.RUMKIT_CLICKHOUSE_URL);
+if (wantsChdb) ensureChdb();
 if (wantsBrowser) ensureChromium();
 
 function checkNode() {
@@ -29,6 +35,35 @@ function ensureDependencies() {
   console.log('rumkit: installing npm dependencies (npm ci)…');
   run('npm', ['ci', '--no-audit', '--no-fund']);
   writeFileSync(stampPath, lockHash);
+}
+
+/**
+ * chDB (in-process ClickHouse) lives in .chdb/, outside the root lockfile: the registry lacks
+ * its libraries for other platforms, so `npm ci` of a lockfile naming them would fail there.
+ * Pinned to the versions the store is tested with (docs/decisions/030-clickhouse-engine.md).
+ */
+function ensureChdb() {
+  if (existsSync(path.join(root, '.chdb', 'node_modules', 'chdb'))) return;
+  const supported =
+    (process.platform === 'linux' || process.platform === 'darwin') &&
+    (process.arch === 'x64' || process.arch === 'arm64');
+  if (!supported) {
+    console.warn(
+      `rumkit: chDB has no build for ${process.platform}-${process.arch}; the ClickHouse store runs only against RUMKIT_CLICKHOUSE_URL here.`,
+    );
+    return;
+  }
+  console.log('rumkit: installing chDB for the ClickHouse store (npm install --prefix .chdb)…');
+  mkdirSync(path.join(root, '.chdb'), { recursive: true });
+  run('npm', [
+    'install',
+    '--no-audit',
+    '--no-fund',
+    '--prefix',
+    '.chdb',
+    'chdb@3.4.0',
+    '@clickhouse/client@1.23.1',
+  ]);
 }
 
 export function chromiumPath() {

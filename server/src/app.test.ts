@@ -62,6 +62,8 @@ describe('server config', () => {
       geo: true,
       demo: false,
       prices: DEFAULT_PRICES,
+      store: 'duckdb',
+      clickhouseUrl: undefined,
       consoleDir: undefined,
       shopDir: undefined,
       sdkDir: undefined,
@@ -88,6 +90,8 @@ describe('server config', () => {
       geo: false,
       demo: false,
       prices: DEFAULT_PRICES,
+      store: 'duckdb',
+      clickhouseUrl: undefined,
       consoleDir: undefined,
       shopDir: undefined,
       sdkDir: undefined,
@@ -110,5 +114,22 @@ describe('server config', () => {
     const usd =
       '{"currency":"USD","perTenThousandPv":{"3":0.1,"7":0.14,"14":0.29},"perThousandReplays":0.35}';
     expect(loadConfig({ RUMKIT_PRICES: usd }, '/srv').prices.currency).toBe('USD');
+  });
+
+  it('chooses the event store engine: DuckDB unless told, ClickHouse over HTTP or chDB', () => {
+    expect(loadConfig({ RUMKIT_STORE: 'clickhouse' }, '/srv')).toMatchObject({
+      store: 'clickhouse',
+      clickhouseUrl: undefined,
+    });
+    const url = 'http://rumkit:secret@clickhouse:8123';
+    expect(
+      loadConfig({ RUMKIT_STORE: 'ClickHouse', RUMKIT_CLICKHOUSE_URL: url }, '/srv'),
+    ).toMatchObject({ store: 'clickhouse', clickhouseUrl: url });
+    expect(() => loadConfig({ RUMKIT_STORE: 'postgres' }, '/srv')).toThrow(
+      'RUMKIT_STORE must be duckdb or clickhouse, got "postgres"',
+    );
+    expect(() => loadConfig({ RUMKIT_CLICKHOUSE_URL: 'clickhouse:8123' }, '/srv')).toThrow(
+      /RUMKIT_CLICKHOUSE_URL must be an http/,
+    );
   });
 });

@@ -20,6 +20,13 @@ export interface ServerConfig {
   demo: boolean;
   /** Prices for the usage report (RUMKIT_PRICES, JSON); the spec's China-site CNY prices by default. */
   prices: PriceTable;
+  /** Event store engine (RUMKIT_STORE): `duckdb` (embedded, the default) or `clickhouse`. */
+  store: 'duckdb' | 'clickhouse';
+  /**
+   * ClickHouse server for the clickhouse store (RUMKIT_CLICKHOUSE_URL); unset: chDB in
+   * `<dataDir>/clickhouse`, in this process.
+   */
+  clickhouseUrl: string | undefined;
   /** Static sites served in demo mode (set by `npm start`). */
   consoleDir: string | undefined;
   shopDir: string | undefined;
@@ -38,6 +45,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     geo: parseSwitch('RUMKIT_GEO', env.RUMKIT_GEO ?? 'on'),
     demo: parseSwitch('RUMKIT_DEMO', env.RUMKIT_DEMO ?? 'off'),
     prices: parsePrices(env.RUMKIT_PRICES),
+    store: parseStore(env.RUMKIT_STORE),
+    clickhouseUrl: parseUrl('RUMKIT_CLICKHOUSE_URL', env.RUMKIT_CLICKHOUSE_URL),
     consoleDir: dir(cwd, env.RUMKIT_CONSOLE_DIR),
     shopDir: dir(cwd, env.RUMKIT_SHOP_DIR),
     sdkDir: dir(cwd, env.RUMKIT_SDK_DIR),
@@ -56,6 +65,26 @@ function parseSwitch(name: string, raw: string): boolean {
   if (/^(on|true|1|yes)$/i.test(raw)) return true;
   if (/^(off|false|0|no)$/i.test(raw)) return false;
   throw new Error(`${name} must be on or off, got "${raw}"`);
+}
+
+function parseStore(raw: string | undefined): ServerConfig['store'] {
+  const value = (raw || 'duckdb').toLowerCase();
+  if (value === 'duckdb' || value === 'clickhouse') return value;
+  throw new Error(`RUMKIT_STORE must be duckdb or clickhouse, got "${raw}"`);
+}
+
+function parseUrl(name: string, raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`${name} must be a URL like http://user:password@host:8123, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`${name} must be an http:// or https:// URL, got "${raw}"`);
+  }
+  return raw;
 }
 
 function dir(cwd: string, raw: string | undefined): string | undefined {

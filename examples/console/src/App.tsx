@@ -11,6 +11,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { DemoConfig } from './config.js';
+import { ExplorerScreen } from './ExplorerScreen.js';
 import { href, navigate, type Route, useRoute } from './route.js';
 import { TEXT } from './text.js';
 
@@ -53,7 +54,12 @@ export function App({ backend, config }: { backend: RumBackend; config: DemoConf
     >
       <div className="console">
         <TopBar locale={locale} onLocale={setLocale} />
-        <main className="console-main" id="main">
+        <main
+          className={
+            route.screen === 'explorer' ? 'console-main console-main-wide' : 'console-main'
+          }
+          id="main"
+        >
           <h1 className="console-sr">{TEXT[locale].titles[route.screen]}</h1>
           <Screen route={route} locale={locale} />
         </main>
@@ -76,6 +82,7 @@ function TopBar({ locale, onLocale }: { locale: Locale; onLocale: (l: Locale) =>
       </a>
       <nav aria-label={text.mainNav} className="console-nav">
         <a href={href.apps()}>{text.apps}</a>
+        <a href="#/explorer">{text.explorer}</a>
         <a href="/shop/" target="_blank" rel="noopener">
           {text.shop} ↗
         </a>
@@ -165,12 +172,12 @@ function Screen({ route, locale }: { route: Route; locale: Locale }): ReactNode 
           <DashboardBinder appId={route.id} />
         </>
       );
+    case 'explorer':
+      return <ExplorerScreen route={route} locale={locale} />;
     case 'dashboard':
-    case 'view':
-    case 'explorer': {
-      const view = route.screen === 'explorer' ? undefined : builtInView(route.viewId);
-      const what =
-        route.screen === 'explorer' ? text.explorer : (view?.title[locale] ?? route.viewId);
+    case 'view': {
+      const view = builtInView(route.viewId);
+      const what = view?.title[locale] ?? route.viewId;
       return (
         <>
           <Crumbs locale={locale} here={what} />

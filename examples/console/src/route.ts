@@ -9,7 +9,14 @@ export type Route =
   | { screen: 'edit'; id: string; step: 'details' | 'integrate' }
   | { screen: 'dashboards'; id: string }
   | { screen: 'dashboard'; id: string; viewId: string; appId: string }
-  | { screen: 'explorer'; id: string; appId: string }
+  | {
+      screen: 'explorer';
+      /** The app the explorer was opened from, if any (its internal id). */
+      id: string | null;
+      appId: string;
+      /** The explorer's own state as URL parameters (explorerStateToParams). */
+      params: URLSearchParams;
+    }
   | { screen: 'view'; viewId: string; appId: string }
   | { screen: 'not-found'; path: string };
 
@@ -23,6 +30,13 @@ export const href = {
     `#/apps/${encodeURIComponent(id)}/dashboard/${encodeURIComponent(viewId)}?app_id=${encodeURIComponent(appId)}`,
   explorer: (id: string, appId: string) =>
     `#/apps/${encodeURIComponent(id)}/explorer?app_id=${encodeURIComponent(appId)}`,
+  /** The explorer with its state in the URL, so every change is a step the back button undoes. */
+  explorerState: (id: string | null, appId: string, params: URLSearchParams) => {
+    const query = new URLSearchParams(params);
+    if (appId) query.set('app_id', appId);
+    const path = id ? `#/apps/${encodeURIComponent(id)}/explorer` : '#/explorer';
+    return `${path}?${query.toString()}`;
+  },
   view: (viewId: string, appId: string) =>
     `#/views/${encodeURIComponent(viewId)}?app_id=${encodeURIComponent(appId)}`,
 };
@@ -47,9 +61,11 @@ export function parseRoute(hash: string): Route {
         if (parts[3]) return { screen: 'dashboard', id, viewId: parts[3], appId };
         break;
       case 'explorer':
-        return { screen: 'explorer', id, appId };
+        return { screen: 'explorer', id, appId, params };
     }
   }
+  if (parts[0] === 'explorer' && parts.length === 1)
+    return { screen: 'explorer', id: null, appId, params };
   if (parts[0] === 'views' && parts[1]) return { screen: 'view', viewId: parts[1], appId };
   return { screen: 'not-found', path: rawPath };
 }

@@ -15,6 +15,7 @@ export const TEXT: Record<
     intro: string;
     introShop: string;
     explorer: string;
+    replaySoon: string;
     placeholder: string;
     filters: string;
     back: string;
@@ -34,6 +35,7 @@ export const TEXT: Record<
       'A host admin app embedding @rumkit/react against this server. The demo workspace has a week of traffic and a live trickle.',
     introShop: 'Browse the instrumented demo shop to add your own session.',
     explorer: 'Explorer',
+    replaySoon: 'The replay player comes with the session replay issue.',
     placeholder:
       'The console would open this screen with the variables below. The explorer and the analysis dashboards are drawn by later issues.',
     filters: 'Filters',
@@ -62,6 +64,7 @@ export const TEXT: Record<
       '这是一个嵌入了 @rumkit/react 的宿主管理后台，连接本服务器。演示工作空间中有一周的流量，并持续产生新数据。',
     introShop: '浏览已接入 SDK 的演示商店，产生你自己的会话。',
     explorer: '查看器',
+    replaySoon: '会话回放播放器将随会话回放功能一起提供。',
     placeholder: '控制台会用下列变量打开此页面。查看器和分析看板将在后续版本中实现。',
     filters: '筛选条件',
     back: '返回应用列表',

@@ -24,6 +24,17 @@ export {
   useDashboardBinder,
 } from './components/DashboardBinder/index.js';
 export {
+  Explorer,
+  type ExplorerModel,
+  type ExplorerOptions,
+  type ExplorerProps,
+  type ExplorerScope,
+  type ExplorerStatus,
+  type FilterRequest,
+  type ReplayTarget,
+  useExplorer,
+} from './components/Explorer/index.js';
+export {
   type ControllableStateOptions,
   useControllableState,
 } from './hooks/useControllableState.js';

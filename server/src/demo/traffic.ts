@@ -331,6 +331,11 @@ function simulateView(
   const { platform } = app;
   const web = platform === 'web';
   const viewId = r.uuid();
+  // The ids of the view's resources, errors and long tasks come from a stream of their own, so
+  // adding them left every other value of the traffic as it was.
+  const ids = createRandom(
+    mix(Number.parseInt(viewId.slice(0, 8), 16), Number.parseInt(viewId.slice(24), 16)),
+  );
   const initial = web ? index === 0 || r.chance(0.08) : index === 0;
   const slow = page.slow === true;
   const route = page.route.replace(/\{id\}/g, () => String(r.between(1000, 99_999)));
@@ -383,7 +388,7 @@ function simulateView(
     if (actionId) made.fields.action_id = actionId;
     const point: Point = {
       measurement: 'resource',
-      tags: { ...context, ...made.tags },
+      tags: { ...context, ...made.tags, resource_id: ids.uuid() },
       fields: clean(made.fields),
       time: at(start),
     };
@@ -392,7 +397,7 @@ function simulateView(
       const error = networkError(spec, made.status, made.tags);
       emit('error', start + made.durationMs, {
         measurement: 'error',
-        tags: { ...context, ...error.tags },
+        tags: { ...context, ...error.tags, error_id: ids.uuid() },
         fields: actionId ? { ...error.fields, action_id: actionId } : error.fields,
         time: at(start + made.durationMs),
       });
@@ -422,7 +427,7 @@ function simulateView(
     const error = jsError(state, i >= jsErrors);
     emit('error', start, {
       measurement: 'error',
-      tags: { ...context, ...error.tags },
+      tags: { ...context, ...error.tags, error_id: ids.uuid() },
       fields: error.fields,
       time: at(start),
     });
@@ -443,7 +448,12 @@ function simulateView(
     emit(
       'long_task',
       start,
-      { measurement: 'long_task', tags: context, fields, time: at(start) },
+      {
+        measurement: 'long_task',
+        tags: { ...context, long_task_id: ids.uuid() },
+        fields,
+        time: at(start),
+      },
       length,
     );
   }
@@ -962,11 +972,12 @@ function toBatches(
   let bytes = 0;
   let opened = 0;
   let views = new Set<string>();
-  const flush = (sentAt: number) => {
+  const flush = (at: number) => {
     if (points.length > 0) {
       batches.push({
         points,
-        sentAt,
+        // Point times are whole ms, event times are not: a batch leaves after its last point.
+        sentAt: Math.max(at, ...points.map((point) => point.time ?? at)),
         clientIp: session.clientIp,
         appId: app.app.appId,
         sessionId: session.id,
@@ -978,7 +989,7 @@ function toBatches(
   };
   let last = 0;
   for (const event of session.events) {
-    if (event.at > to) break; // not sent yet when the range ends
+    if (Math.max(event.at, event.point.time ?? event.at) > to) break; // not sent yet when the range ends
     if (points.length > 0 && event.at >= opened + 30 * SECOND) flush(opened + 30 * SECOND);
     if (event.viewId !== undefined && views.has(event.viewId)) flush(event.at);
     if (points.length === 0) opened = event.at;

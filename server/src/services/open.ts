@@ -4,7 +4,9 @@ import type { ServerConfig } from '../config.js';
 import type { Logger } from '../http/errors.js';
 import { jsonFile } from '../meta/file-store.js';
 import { openRegistry, type Registry, type RegistryStore } from '../meta/registry.js';
+import { openClickHouseStore } from '../store/clickhouse/engine.js';
 import { type IngestWorker, startIngestWorker } from '../worker/client.js';
+import { startInProcessIngest } from '../worker/in-process.js';
 import { ingestApps } from './apps.js';
 import { newSecret } from './keys.js';
 import { scheduleRetention } from './retention.js';
@@ -27,11 +29,7 @@ export async function openServices(
   mkdirSync(config.dataDir, { recursive: true });
   const { key: adminKey, generated } = adminKeyOf(config);
   const registry = openRegistry(jsonFile<Registry>(path.join(config.dataDir, 'registry.json')));
-  const worker = await startIngestWorker(
-    { engine: 'duckdb', path: path.join(config.dataDir, 'events.duckdb'), geo: config.geo },
-    (error) => logger.error('the ingest worker died and is being restarted', { error }),
-    (message) => logger.info(message),
-  );
+  const worker = await openIngest(config, registry, logger);
   worker.setApps(ingestApps(registry.get().apps));
   registry.onChange((state) => worker.setApps(ingestApps(state.apps)));
   const stopRetention = scheduleRetention(registry.get, worker.store, clock, logger);
@@ -46,6 +44,32 @@ export async function openServices(
       await worker.close();
     },
   };
+}
+
+/**
+ * The store the configuration chooses, behind its ingest: DuckDB in the ingest worker (its
+ * appends are synchronous native calls), ClickHouse on this thread (all its calls are I/O).
+ */
+async function openIngest(
+  config: ServerConfig,
+  registry: RegistryStore,
+  logger: Logger,
+): Promise<IngestWorker> {
+  if (config.store === 'clickhouse') {
+    const store = await openClickHouseStore({
+      ...(config.clickhouseUrl
+        ? { url: config.clickhouseUrl }
+        : { path: path.join(config.dataDir, 'clickhouse') }),
+      // Rows carry their workspace's tier, so ClickHouse's TTL drops whole parts of it.
+      retentionDays: (id) => registry.get().workspaces.find((w) => w.id === id)?.retention_days,
+    });
+    return startInProcessIngest(store, { geo: config.geo });
+  }
+  return startIngestWorker(
+    { engine: 'duckdb', path: path.join(config.dataDir, 'events.duckdb'), geo: config.geo },
+    (error) => logger.error('the ingest worker died and is being restarted', { error }),
+    (message) => logger.info(message),
+  );
 }
 
 /** The configured admin key, or the one kept in the data directory (made at first start). */

@@ -2,6 +2,7 @@
 // describeEventStore; nothing in src imports this file.
 import { TIMELINE_FIELDS } from '@rumkit/core/api';
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeExplorerConformance, type EngineHarness } from './conformance-explorer.js';
 import type { EventRow, EventStore, StoredValue } from './types.js';
 
 const T0 = Date.UTC(2026, 10, 20, 12, 0, 0);
@@ -9,10 +10,7 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const NS = 1e6;
 
-export interface EngineHarness {
-  /** Opens the store at its location; calling it again after close reopens the same data. */
-  open(): Promise<EventStore>;
-}
+export type { EngineHarness };
 
 type Values = Record<string, StoredValue>;
 
@@ -471,6 +469,55 @@ export function describeEventStore(name: string, harness: () => EngineHarness) {
       expect(sessions.map((s) => s.session_view_count)).toEqual([5, 5, 5, 5]);
     });
 
+    it('counts usage per app and bucket: a re-sent view once, replay sessions by 4-hour spans', async () => {
+      const store = await start();
+      const other = (values: Values) => ({ ...values, app_id: 'blog' });
+      await store.write([
+        view('v1', 's1', T0, 1000),
+        view('v2', 's1', T0 + MIN, 1000),
+        row('resource', T0 + 2 * MIN, { session_id: 's1', view_id: 'v2' }),
+        row('resource', T0 + 3 * MIN, { session_id: 's1', view_id: 'v2' }),
+        row('error', T0 + 4 * MIN, { session_id: 's1', view_id: 'v2' }),
+        row('action', T0 + HOUR, { session_id: 's1', view_id: 'v2' }),
+        row('long_task', T0 + HOUR, other({ session_id: 's2' })),
+        row('view', T0 + 5 * HOUR, other({ session_id: 's2', view_id: 'v9', time_spent: NS })),
+      ]);
+      await store.write([view('v1', 's1', T0, 9 * HOUR)]);
+      await store.markReplay('ws_a', 's1');
+      const usage = await store.usage('ws_a', T0, T0 + 24 * HOUR, HOUR);
+      const sorted = usage
+        .map((u) => [u.bucket - T0, u.appId, u.category, u.count])
+        .sort((a, b) => String(a).localeCompare(String(b)));
+      expect(sorted).toEqual(
+        [
+          [0, 'shop', 'view', 2],
+          [0, 'shop', 'resource', 2],
+          [0, 'shop', 'error', 1],
+          [0, 'shop', 'replay', 3],
+          [HOUR, 'shop', 'action', 1],
+          [HOUR, 'blog', 'long_task', 1],
+          [5 * HOUR, 'blog', 'view', 1],
+        ].sort((a, b) => String(a).localeCompare(String(b))),
+      );
+      expect(await store.usage('ws_b', T0, T0 + 24 * HOUR, HOUR)).toEqual([]);
+    });
+
+    it("deletes everything of a workspace and nothing of another's", async () => {
+      const store = await start();
+      await store.write([
+        row('error', T0, { session_id: 's1' }, 'ws_a', { team: 'cart' }),
+        row('error', T0, { session_id: 's1' }, 'ws_b', { team: 'cart' }),
+        { ...view('v1', 's1', T0, 1000), workspaceId: 'ws_b' },
+      ]);
+      await store.deleteWorkspace('ws_b');
+      const range = { from: T0, to: T0 + 1 };
+      for (const category of ['error', 'view', 'session'] as const) {
+        expect(await store.count({ category, workspaceId: 'ws_b', ...range })).toBe(0);
+      }
+      expect(await store.customKeys('ws_a', 'error')).toEqual(['team']);
+      expect(await store.count({ category: 'error', workspaceId: 'ws_a', ...range })).toBe(1);
+    });
+
     it('keeps committed data across a close and reopen', async () => {
       const first = await start();
       await first.write([view('v1', 's1', T0, 1000)]);
@@ -490,5 +537,7 @@ export function describeEventStore(name: string, harness: () => EngineHarness) {
       });
       expect(session?.session_view_count).toBe(2);
     });
+
+    describeExplorerConformance(harness);
   });
 }

@@ -89,6 +89,20 @@ describe('event query options', () => {
     expect(last.hasNextPage).toBe(false);
   });
 
+  it('ask for larger pages after the first when told to', async () => {
+    const rum = backend();
+    const spy = vi.spyOn(rum, 'searchEvents');
+    const observer = new InfiniteQueryObserver(
+      client(),
+      searchEventPagesOptions(rum, { ...scope, limit: 1 }, { nextLimit: 3 }),
+    );
+    await observer.refetch();
+    const next = await observer.fetchNextPage();
+    const pages = next.data?.pages as SearchEventsResult[];
+    expect(pages.map((page) => page.rows.length)).toEqual([1, 3]);
+    expect(spy.mock.calls.map(([input]) => input.limit)).toEqual([1, 3]);
+  });
+
   it('answer facets, histograms and analyses', async () => {
     const rum = backend();
     const qc = client();

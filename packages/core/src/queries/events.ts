@@ -49,8 +49,9 @@ export const eventKeys = {
     [...eventKeys.details(), 'session', sessionId, window] as const,
   view: (viewId: string, window: DetailLookback = {}) =>
     [...eventKeys.details(), 'view', viewId, window] as const,
+  // 'record' keeps a view's or a session's record apart from its waterfall or timeline.
   event: (category: ExplorerCategory, id: string, window: DetailLookback = {}) =>
-    [...eventKeys.details(), category, id, window] as const,
+    [...eventKeys.details(), 'record', category, id, window] as const,
   errorClusters: (input: ErrorClustersInput) =>
     [...eventKeys.all, 'error-clusters', input] as const,
 };
@@ -67,21 +68,29 @@ export function searchEventsOptions(backend: RumBackend, input: SearchEventsInpu
 
 /**
  * The explorer's list as an infinite query: each page asks for the next with the cursor of the
- * one before, until the backend answers `next_cursor: null`.
+ * one before, until the backend answers `next_cursor: null`. With `nextLimit`, pages after the
+ * first ask for that many rows: a small first page shows soonest, larger ones scroll further
+ * per request.
  */
 export function searchEventPagesOptions(
   backend: RumBackend,
   input: Omit<SearchEventsInput, 'cursor'>,
+  { nextLimit }: { nextLimit?: number } = {},
 ) {
   return {
-    queryKey: eventKeys.searchPages(input),
+    queryKey: nextLimit
+      ? [...eventKeys.searchPages(input), { nextLimit }]
+      : eventKeys.searchPages(input),
     queryFn: ({
       pageParam,
       signal,
     }: Signal & { pageParam: string | undefined }): Promise<SearchEventsResult> =>
-      backend.searchEvents(pageParam === undefined ? input : { ...input, cursor: pageParam }, {
-        signal,
-      }),
+      backend.searchEvents(
+        pageParam === undefined
+          ? input
+          : { ...input, cursor: pageParam, ...(nextLimit ? { limit: nextLimit } : {}) },
+        { signal },
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last: SearchEventsResult): string | undefined =>
       last.next_cursor ?? undefined,

@@ -17,6 +17,7 @@ export {
   projectMonth,
   type RetentionTier,
 } from './billing.js';
+export { clusterMessageSearch } from './clusterSearch.js';
 export {
   CLUSTER_SAMPLE_FIELDS,
   type ClusteredError,
@@ -27,6 +28,24 @@ export {
   type ErrorCluster,
 } from './errorClusters.js';
 export { errorPattern } from './errorPattern.js';
+export {
+  type AnalysisChart,
+  columnsOf,
+  DEFAULT_ANALYSIS,
+  DEFAULT_COLUMNS,
+  DEFAULT_FACETS,
+  defaultExplorerState,
+  type EventStatus,
+  type ExplorerAnalysis,
+  type ExplorerDetail,
+  type ExplorerMode,
+  type ExplorerState,
+  eventStatus,
+  explorerStateFromParams,
+  explorerStateToParams,
+  ID_FIELD,
+} from './explorer.js';
+export { formatBytes, formatDuration, formatFieldValue, isDurationField } from './formatValue.js';
 export { type FuzzyMatch, type FuzzyResult, fuzzyFilter, fuzzyMatch } from './fuzzy.js';
 export {
   foldSessions,
@@ -48,12 +67,32 @@ export {
   WEB_SDK,
 } from './snippets.js';
 export {
+  decodeBase64Utf8,
+  type ErrorCause,
+  parseStack,
+  parseStackLine,
+  readErrorCauses,
+  type StackFrame,
+  type StackLine,
+} from './stack.js';
+export {
   bucketIndex,
   bucketInterval,
   bucketStarts,
   OTHER_STACK,
   stackOrder,
 } from './timeBuckets.js';
+export {
+  DEFAULT_RANGE,
+  isValidRange,
+  parseRange,
+  parseSpan,
+  printRange,
+  RANGE_PRESETS,
+  resolveRange,
+  sameRange,
+  type TimeRange,
+} from './timeRange.js';
 export { pathGroup, statusGroup } from './urlGroup.js';
 export {
   summariseUsage,
@@ -63,5 +102,20 @@ export {
   type UsageRange,
   type UsageSummary,
   usageWindow,
-  zonedMidnight,
 } from './usage.js';
+export { rateVital, VITALS, type Vital, type VitalRating } from './vitals.js';
+export {
+  lastItems,
+  type ResourcePhaseName,
+  resourcePhases,
+  WATERFALL_KINDS,
+  type WaterfallItem,
+  type WaterfallKind,
+  type WaterfallPhase,
+  type WaterfallRecord,
+  type WaterfallSource,
+  waterfallCategory,
+  waterfallExtent,
+  waterfallItems,
+} from './waterfall.js';
+export { fromWallTime, toWallTime, zonedMidnight } from './zone.js';

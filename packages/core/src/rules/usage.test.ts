@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRICES } from './billing.js';
-import {
-  summariseUsage,
-  USAGE_BUCKET_MS,
-  type UsageCount,
-  usageWindow,
-  zonedMidnight,
-} from './usage.js';
+import { summariseUsage, USAGE_BUCKET_MS, type UsageCount, usageWindow } from './usage.js';
+import { zonedMidnight } from './zone.js';
 
 const NOW = Date.UTC(2026, 10, 20, 12);
 const utc = { time_zone: 'UTC', retention_days: 14 as const };

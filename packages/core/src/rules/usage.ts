@@ -9,6 +9,7 @@ import {
   projectMonth,
   type RetentionTier,
 } from './billing.js';
+import { zonedMidnight } from './zone.js';
 
 /** 15 minutes: the largest bucket that every time zone's midnight falls on. */
 export const USAGE_BUCKET_MS = 15 * 60 * 1000;
@@ -149,36 +150,4 @@ function dateFormatter(zone: string): (ms: number) => string {
 
 function nextDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
-}
-
-/** The instant local midnight of `date` (YYYY-MM-DD) happens in `zone`. */
-export function zonedMidnight(date: string, zone: string): number {
-  const utc = Date.parse(`${date}T00:00:00Z`);
-  // The zone's offset at that moment, found by formatting; twice, for days that change offset.
-  let guess = utc - offsetAt(utc, zone);
-  guess = utc - offsetAt(guess, zone);
-  return guess;
-}
-
-function offsetAt(ms: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(ms);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const local = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return local - Math.floor(ms / 1000) * 1000;
 }

@@ -22,6 +22,25 @@ export {
   type WildcardTerm,
 } from './ast.js';
 export { isSearchSyntaxError, type SearchErrorCode, SearchSyntaxError } from './errors.js';
+export {
+  clearFacet,
+  clearFacetRange,
+  durationBound,
+  excludeFacetValue,
+  FACET_DURATION_UNITS,
+  type FacetDurationUnit,
+  type FacetRange,
+  type FacetSelection,
+  facetRange,
+  facetSelection,
+  facetValueText,
+  fitDurationUnit,
+  invertFacetValues,
+  isFacetValueChecked,
+  onlyFacetValue,
+  setFacetRange,
+  toggleFacetValue,
+} from './facetState.js';
 export { findTerm, searchFields, searchTerms, soleKey } from './fields.js';
 export { isKey } from './lexer.js';
 export { MAX_DEPTH, parseSearch } from './parse.js';
@@ -37,5 +56,20 @@ export {
   toPills,
 } from './pills.js';
 export { printSearch } from './print.js';
+export {
+  type Completion,
+  completeForm,
+  completeKey,
+  completeValue,
+  durationForms,
+  isSearchableKey,
+  type KeySuggestion,
+  rankMatches,
+  type SuggestContext,
+  suggestContext,
+  suggestKeys,
+  suggestKnownValues,
+  valueText,
+} from './suggest.js';
 export { validateSearch } from './validate.js';
 export { hasWildcard, wildcardToLike, wildcardToRegExp } from './wildcard.js';

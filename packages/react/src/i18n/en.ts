@@ -1,3 +1,11 @@
+import { en as chartsEn } from './explorer/charts.js';
+import { en as detailEn } from './explorer/detail.js';
+import { en as facetsEn } from './explorer/facets.js';
+import { en as insightsEn } from './explorer/insights.js';
+import { en as searchEn } from './explorer/search.js';
+import { en as shellEn } from './explorer/shell.js';
+import { en as tableEn } from './explorer/table.js';
+
 // Every string the kit shows, in English. `{name}` marks a value filled in at render time.
 export const en = {
   'appType.web': 'Web',
@@ -168,6 +176,13 @@ export const en = {
   'binder.loading': 'Loading the app…',
   'binder.loadFailed': 'The app could not be loaded',
   'binder.unknownView': 'A view this version does not know: {id}',
+  ...shellEn,
+  ...searchEn,
+  ...facetsEn,
+  ...tableEn,
+  ...chartsEn,
+  ...detailEn,
+  ...insightsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

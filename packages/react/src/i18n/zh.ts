@@ -1,4 +1,11 @@
 import type { Messages } from './en.js';
+import { zh as chartsZh } from './explorer/charts.js';
+import { zh as detailZh } from './explorer/detail.js';
+import { zh as facetsZh } from './explorer/facets.js';
+import { zh as insightsZh } from './explorer/insights.js';
+import { zh as searchZh } from './explorer/search.js';
+import { zh as shellZh } from './explorer/shell.js';
+import { zh as tableZh } from './explorer/table.js';
 
 // 组件库中的全部文案（简体中文）。`{name}` 为渲染时填入的值。
 export const zh: Messages = {
@@ -167,4 +174,11 @@ export const zh: Messages = {
   'binder.loading': '正在加载应用…',
   'binder.loadFailed': '无法加载该应用',
   'binder.unknownView': '当前版本未知的视图：{id}',
+  ...shellZh,
+  ...searchZh,
+  ...facetsZh,
+  ...tableZh,
+  ...chartsZh,
+  ...detailZh,
+  ...insightsZh,
 };

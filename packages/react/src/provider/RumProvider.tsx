@@ -88,6 +88,7 @@ export function RumProvider({
         (typeof location === 'undefined' ? 'http://localhost:8080' : location.origin),
       sdkUrl,
       formatDateTime: (iso) => dateFormat.format(new Date(iso)),
+      timeZone: timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
       store,
     };
   }, [backend, client, locale, messages, navigation, intakeOrigin, sdkUrl, timeZone, store]);

@@ -43,6 +43,8 @@ export interface RumKitContextValue {
   /** Where the web CDN snippets load @rumkit/browser from; `undefined` for the default. */
   sdkUrl: string | undefined;
   formatDateTime: (iso: string) => string;
+  /** The IANA time zone dates are shown and entered in (the provider's, or the browser's). */
+  timeZone: string;
   store: KitStore;
 }
 

@@ -4,7 +4,7 @@
 // from --rumkit-* custom properties with the defaults below, so a host themes the kit by setting
 // them on any ancestor (see the "Theming" story for a dark theme).
 
-const tokens = {
+export const tokens = {
   font: 'var(--rumkit-font-family, system-ui, -apple-system, "Segoe UI", Roboto, "PingFang SC", "Microsoft YaHei", sans-serif)',
   mono: 'var(--rumkit-font-family-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace)',
   size: 'var(--rumkit-font-size, 14px)',

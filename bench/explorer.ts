@@ -1,0 +1,281 @@
+/*
+ * Explorer speed (issue 7), in headless Chromium against the real server on the 10M-event data
+ * set of the query benchmark, through the demo console's real build:
+ *
+ *   1. a new query → its first page of rows on screen: from the moment the list's search
+ *      request starts (in the page) to the first frame after its rows are rendered
+ *      (target ≤ 150 ms); the server's own answer time for the same request is printed beside
+ *      it, so the share of the browser (React, layout, paint) shows;
+ *   2. scrolling 100,000 rows: the list is filled to 100k rows of resources, then scrolled from
+ *      top to bottom with the mouse wheel; every frame's duration is recorded
+ *      (requestAnimationFrame deltas and Long Animation Frames); target: no frame over 50 ms.
+ *
+ *   npm run bench -- explorer
+ *   npx tsx --conditions=source bench/explorer.ts --runs=30
+ */
+import os from 'node:os';
+import path from 'node:path';
+import express from 'express';
+import { chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { listen } from '../test/e2e/support/serve.ts';
+import { DATA_ROOT, dataset } from './query/dataset.js';
+import { median, percentile } from './support/median.js';
+import { ROOT, startRumkitServer } from './support/processes.js';
+
+const flags = Object.fromEntries(
+  process.argv.slice(2).map((arg) => {
+    const [key, value = ''] = arg.replace(/^--/, '').split('=');
+    return [key, value];
+  }),
+);
+const SIZE = Number(flags.size ?? 10_000_000);
+const RUNS = Number(flags.runs ?? 30);
+const ROWS = Number(flags.rows ?? 100_000);
+const DAY = 86_400_000;
+
+const BROWSER_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** In the page: when each list request starts and how long the server took to answer it. */
+const INSTRUMENT = () => {
+  const bench = { searches: [] as { query: string; start: number; answered?: number }[] };
+  (window as unknown as { __bench: typeof bench }).__bench = bench;
+  const original = window.fetch;
+  window.fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const promise = original.call(this, input as RequestInfo, init);
+    if (url.includes('/api/v1/events/search')) {
+      const body = JSON.parse(String(init?.body ?? '{}')) as { query?: string; cursor?: string };
+      if (!body.cursor) {
+        const entry: { query: string; start: number; answered?: number } = {
+          query: body.query ?? '',
+          start: performance.now(),
+        };
+        bench.searches.push(entry);
+        promise.then(() => {
+          entry.answered = performance.now();
+        });
+      }
+    }
+    return promise;
+  } as typeof window.fetch;
+};
+
+async function main() {
+  const cpu = os.cpus();
+  console.log(
+    `node ${process.version}, ${cpu.length} cores (${cpu[0]?.model.trim()}), load ${os.loadavg()[0]?.toFixed(1)}, ${RUNS} queries`,
+  );
+  const { dir, manifest } = await dataset(SIZE);
+  console.log(
+    `data set: ${manifest.events.toLocaleString('en')} events (bench/.data/query-${SIZE})`,
+  );
+
+  const consoleDir = path.join(DATA_ROOT, 'console-dist');
+  await build({
+    configFile: path.join(ROOT, 'examples/console/vite.config.ts'),
+    build: { outDir: consoleDir, emptyOutDir: true },
+    logLevel: 'warn',
+  });
+
+  const server = await startRumkitServer({
+    dataDir: path.join(dir, 'data'),
+    entry: 'bench/query/pinned-server.ts',
+    env: { RUMKIT_ADMIN_KEY: manifest.adminKey, RUMKIT_BENCH_NOW: String(manifest.to + 60_000) },
+  });
+  const front = await listen(consoleFront(consoleDir, server.origin, manifest.secret));
+  const browser = await chromium.launch({
+    executablePath: process.env.RUMKIT_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: BROWSER_ARGS,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(INSTRUMENT);
+    await page.addInitScript(() => localStorage.setItem('rumkit-console-locale', 'en'));
+    const day = { from: manifest.to - DAY, to: manifest.to };
+    await firstPage(page, front.origin, manifest.apps, day);
+    await scrolling(page, front.origin, { from: manifest.to - 3 * DAY, to: manifest.to });
+  } finally {
+    await browser.close();
+    await front.close();
+    await server.stop();
+  }
+}
+
+/** The console's build, its demo config with the data set's key, and /api passed through. */
+function consoleFront(dir: string, origin: string, apiKey: string) {
+  const app = express();
+  app.get('/demo/config.json', (_req, res) => {
+    res.json({ apiKey, intakeOrigin: origin, shopAppId: 'bench_app_01' });
+  });
+  app.use('/api', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
+    const answer = await fetch(origin + req.originalUrl, {
+      method: req.method,
+      headers: {
+        authorization: String(req.headers.authorization ?? ''),
+        'content-type': String(req.headers['content-type'] ?? 'application/json'),
+      },
+      ...(req.method === 'GET' ? {} : { body: new Uint8Array(req.body as Buffer) }),
+    });
+    res.status(answer.status).type(answer.headers.get('content-type') ?? 'json');
+    res.send(Buffer.from(await answer.arrayBuffer()));
+  });
+  app.use(express.static(dir));
+  return app;
+}
+
+const explorerUrl = (origin: string, params: Record<string, string>) =>
+  `${origin}/#/explorer?${new URLSearchParams(params).toString()}`;
+
+/** Waits until the list is settled on rows of `query` and returns the frame it showed in. */
+async function rowsOnScreen(
+  page: Page,
+  query: string,
+): Promise<{ start: number; answered: number; shown: number }> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise<{ start: number; answered: number; shown: number }>((resolve, reject) => {
+        const bench = (
+          window as unknown as {
+            __bench: { searches: { query: string; start: number; answered?: number }[] };
+          }
+        ).__bench;
+        const deadline = performance.now() + 30_000;
+        const tick = () => {
+          const search = [...bench.searches].reverse().find((s) => s.query === wanted);
+          const root = document.querySelector('.rk-explorer');
+          const settled =
+            search?.answered !== undefined &&
+            root?.getAttribute('aria-busy') !== 'true' &&
+            document.querySelector(
+              '.rk-explorer [aria-rowindex="2"], .rk-explorer [data-state="empty"]',
+            );
+          if (settled && search?.answered !== undefined) {
+            // This frame is about to paint: the next one starts once it is on screen.
+            const answered = search.answered;
+            requestAnimationFrame(() =>
+              resolve({ start: search.start, answered, shown: performance.now() }),
+            );
+            return;
+          }
+          if (performance.now() > deadline) return reject(new Error(`no rows for "${wanted}"`));
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    query,
+  );
+}
+
+async function firstPage(
+  page: Page,
+  origin: string,
+  apps: string[],
+  range: { from: number; to: number },
+) {
+  const base = { category: 'view', range: `${range.from}~${range.to}` };
+  await page.goto(explorerUrl(origin, base));
+  await rowsOnScreen(page, '');
+  const queries = Array.from({ length: RUNS + 3 }, (_, i) => {
+    const app = apps[i % apps.length];
+    const browsers = ['Chrome', 'Safari', 'Firefox', 'Edge'];
+    return i % 2 === 0 ? `app_id:${app}` : `app_id:${app} browser:${browsers[i % browsers.length]}`;
+  });
+  const shown: number[] = [];
+  const server: number[] = [];
+  for (const [i, query] of queries.entries()) {
+    await page.evaluate(
+      (hash) => {
+        window.location.hash = hash;
+      },
+      new URL(explorerUrl(origin, { ...base, query })).hash,
+    );
+    const t = await rowsOnScreen(page, query);
+    // The first three warm the page (code paths, fonts, the server's caches).
+    if (i < 3) continue;
+    shown.push(t.shown - t.start);
+    server.push(t.answered - t.start);
+  }
+  const line = (label: string, values: number[]) =>
+    `${label}: p50 ${median(values).toFixed(1)} ms, p95 ${percentile(values, 0.95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`;
+  console.log(
+    `\nnew query → first page of views on screen (${shown.length} queries, one day of 10M events)`,
+  );
+  console.log(`  ${line('request start → rows painted', shown)}`);
+  console.log(`  ${line('request start → answer received', server)}`);
+  const p95 = percentile(shown, 0.95);
+  console.log(
+    `  target ≤ 150 ms: ${p95 <= 150 ? 'met' : 'MISSED'} (p95 ${p95.toFixed(1)} ms, ${(p95 / 150).toFixed(2)}× the target)`,
+  );
+}
+
+async function scrolling(page: Page, origin: string, range: { from: number; to: number }) {
+  await page.goto(
+    explorerUrl(origin, { category: 'resource', range: `${range.from}~${range.to}` }),
+  );
+  await rowsOnScreen(page, '');
+  const scroller = '.rk-explorer [data-scroll-container]';
+  // Fill the list: each scroll to the end loads the next page.
+  const started = Date.now();
+  for (;;) {
+    const rows = await page.evaluate((sel) => {
+      const el = document.querySelector(sel) as HTMLElement;
+      el.scrollTop = el.scrollHeight;
+      return Number(el.closest('[aria-rowcount]')?.getAttribute('aria-rowcount') ?? 0) - 1;
+    }, scroller);
+    if (rows >= ROWS) break;
+    if (Date.now() - started > 300_000) throw new Error(`only ${rows} rows after 5 minutes`);
+    await page.waitForTimeout(50);
+  }
+  console.log(
+    `\nscrolling ${ROWS.toLocaleString('en')} rows of resources (filled in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  const frames = await page.evaluate(async (sel) => {
+    const el = document.querySelector(sel) as HTMLElement;
+    el.scrollTop = 0;
+    await new Promise((r) => setTimeout(r, 300));
+    const long: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) long.push(entry.duration);
+    });
+    observer.observe({ type: 'long-animation-frame', buffered: false });
+    const deltas: number[] = [];
+    let last = performance.now();
+    const end = el.scrollHeight - el.clientHeight;
+    // Wheel-sized steps, one per frame, all the way down: about 60 rows a frame.
+    await new Promise<void>((resolve) => {
+      const step = () => {
+        const now = performance.now();
+        deltas.push(now - last);
+        last = now;
+        if (el.scrollTop >= end - 1) return resolve();
+        el.dispatchEvent(new WheelEvent('wheel', { deltaY: 2000, bubbles: true }));
+        el.scrollTop += 2000;
+        requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+    observer.disconnect();
+    return { deltas: deltas.slice(1), long };
+  }, scroller);
+  const over = frames.deltas.filter((d) => d > 50).length;
+  console.log(
+    `  ${frames.deltas.length} frames: p50 ${median(frames.deltas).toFixed(1)} ms, p95 ${percentile(frames.deltas, 0.95).toFixed(1)} ms, max ${Math.max(...frames.deltas).toFixed(1)} ms; frames over 50 ms: ${over}`,
+  );
+  console.log(
+    `  long animation frames: ${frames.long.length}${frames.long.length ? `, longest ${Math.max(...frames.long).toFixed(1)} ms` : ''}`,
+  );
+  console.log(`  target no frame over 50 ms: ${over === 0 ? 'met' : 'MISSED'}`);
+}
+
+await main();
