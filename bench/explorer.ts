@@ -15,13 +15,12 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import express from 'express';
 import { chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { buildConsole, consoleApp } from '../test/e2e/support/console.ts';
 import { listen } from '../test/e2e/support/serve.ts';
 import { DATA_ROOT, dataset } from './query/dataset.js';
 import { median, percentile } from './support/median.js';
-import { ROOT, startRumkitServer } from './support/processes.js';
+import { startRumkitServer } from './support/processes.js';
 
 const flags = Object.fromEntries(
   process.argv.slice(2).map((arg) => {
@@ -81,18 +80,20 @@ async function main() {
   );
 
   const consoleDir = path.join(DATA_ROOT, 'console-dist');
-  await build({
-    configFile: path.join(ROOT, 'examples/console/vite.config.ts'),
-    build: { outDir: consoleDir, emptyOutDir: true },
-    logLevel: 'warn',
-  });
+  await buildConsole(consoleDir);
 
   const server = await startRumkitServer({
     dataDir: path.join(dir, 'data'),
     entry: 'bench/query/pinned-server.ts',
     env: { RUMKIT_ADMIN_KEY: manifest.adminKey, RUMKIT_BENCH_NOW: String(manifest.to + 60_000) },
   });
-  const front = await listen(consoleFront(consoleDir, server.origin, manifest.secret));
+  const front = await listen(
+    consoleApp(consoleDir, () => ({
+      origin: server.origin,
+      apiKey: manifest.secret,
+      shopAppId: 'bench_app_01',
+    })),
+  );
   const browser = await chromium.launch({
     executablePath: process.env.RUMKIT_CHROMIUM || '/usr/bin/chromium',
     headless: true,
@@ -110,28 +111,6 @@ async function main() {
     await front.close();
     await server.stop();
   }
-}
-
-/** The console's build, its demo config with the data set's key, and /api passed through. */
-function consoleFront(dir: string, origin: string, apiKey: string) {
-  const app = express();
-  app.get('/demo/config.json', (_req, res) => {
-    res.json({ apiKey, intakeOrigin: origin, shopAppId: 'bench_app_01' });
-  });
-  app.use('/api', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
-    const answer = await fetch(origin + req.originalUrl, {
-      method: req.method,
-      headers: {
-        authorization: String(req.headers.authorization ?? ''),
-        'content-type': String(req.headers['content-type'] ?? 'application/json'),
-      },
-      ...(req.method === 'GET' ? {} : { body: new Uint8Array(req.body as Buffer) }),
-    });
-    res.status(answer.status).type(answer.headers.get('content-type') ?? 'json');
-    res.send(Buffer.from(await answer.arrayBuffer()));
-  });
-  app.use(express.static(dir));
-  return app;
 }
 
 const explorerUrl = (origin: string, params: Record<string, string>) =>
@@ -224,14 +203,18 @@ async function scrolling(page: Page, origin: string, range: { from: number; to: 
     explorerUrl(origin, { category: 'resource', range: `${range.from}~${range.to}` }),
   );
   await rowsOnScreen(page, '');
-  const scroller = '.rk-explorer [data-scroll-container]';
+  const scroller = '.rk-explorer .rk-events-scroll';
   // Fill the list: each scroll to the end loads the next page.
   const started = Date.now();
   for (;;) {
     const rows = await page.evaluate((sel) => {
       const el = document.querySelector(sel) as HTMLElement;
       el.scrollTop = el.scrollHeight;
-      return Number(el.closest('[aria-rowcount]')?.getAttribute('aria-rowcount') ?? 0) - 1;
+      // The header is row 1: the last rendered row's index less one is the rows loaded.
+      const indices = [...el.querySelectorAll('[aria-rowindex]')].map((row) =>
+        Number(row.getAttribute('aria-rowindex')),
+      );
+      return Math.max(0, ...indices) - 1;
     }, scroller);
     if (rows >= ROWS) break;
     if (Date.now() - started > 300_000) throw new Error(`only ${rows} rows after 5 minutes`);

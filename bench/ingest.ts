@@ -9,10 +9,13 @@
  *
  *   npm run bench -- ingest.ts                      60 s per run, both servers
  *   npx tsx --conditions=source bench/ingest.ts --seconds=10 --only=bare
+ *   npx tsx --conditions=source bench/ingest.ts --engines=clickhouse --only=rumkit
  *
  * Flags: --seconds=60 (max-rate run) --half-seconds=30 (half-load run) --warmup=5
  *        --connections=64 --bodies=1000 --only=bare,rumkit --profile (CPU profiles of the
  *        servers, summarised at the end) --geo=on|off --json=<file>
+ *        --engines=duckdb,clickhouse (the rumkit server once on each store; ClickHouse is chDB
+ *        in the server's data directory, installed by scripts/ensure.mjs)
  *
  * The load generator runs in its own process; each server runs in its own process. The
  * rumkit server runs as `npm start` runs it (server/src/main.ts under tsx), with a fresh data
@@ -44,6 +47,9 @@ const warmup = Number(flags.warmup ?? 5);
 const connections = Number(flags.connections ?? 64);
 const bodyCount = Number(flags.bodies ?? 1000);
 const only = new Set((flags.only ?? 'bare,rumkit').split(','));
+const engines = (flags.engines ?? 'duckdb,clickhouse').split(',');
+/** The rumkit server's name in the report, by store. */
+const rumkitName = (engine: string) => (engine === 'duckdb' ? 'rumkit' : `rumkit ${engine}`);
 const profile = flags.profile !== undefined;
 const POINTS_PER_BODY = 50;
 const PATH = '/v1/write/rum?precision=ms';
@@ -94,16 +100,21 @@ async function main() {
       reports.push(await measure(bare, load));
       await bare.stop();
     }
-    if (only.has('rumkit')) {
+    for (const engine of only.has('rumkit') ? engines : []) {
+      const name = rumkitName(engine);
       const profileDir = profile ? profileDirectory() : undefined;
-      if (profileDir) profiles.push(['rumkit', profileDir]);
+      if (profileDir) profiles.push([name, profileDir]);
       const rumkit = await startRumkitServer({
-        env: { RUMKIT_INGEST_RATE: '0', ...(flags.geo ? { RUMKIT_GEO: flags.geo } : {}) },
+        env: {
+          RUMKIT_INGEST_RATE: '0',
+          RUMKIT_STORE: engine,
+          ...(flags.geo ? { RUMKIT_GEO: flags.geo } : {}),
+        },
         ...(profileDir ? { profileDir } : {}),
       });
       try {
         await registerApps(rumkit, APPS);
-        reports.push(await measure(rumkit, load));
+        reports.push(await measure({ ...rumkit, name }, load));
       } finally {
         await rumkit.stop();
       }
@@ -219,15 +230,20 @@ function printReport(reports: TargetReport[]) {
       .join(', ')}`,
   );
   const bare = reports.find((r) => r.name.startsWith('bare'));
-  const rumkit = reports.find((r) => r.name === 'rumkit');
-  if (!rumkit) return;
+  for (const rumkit of reports.filter((r) => r.name.startsWith('rumkit'))) {
+    console.log(`${rumkit.name}:`);
+    checkTargets(rumkit, bare);
+  }
+}
+
+function checkTargets(rumkit: TargetReport, bare: TargetReport | undefined) {
   const eps = rumkit.max.eventsPerSecond;
   const checks: [string, boolean][] = [
     [`>= 100k events/s sustained (${fmt(eps)})`, eps >= 100_000],
   ];
   if (bare) {
     const ratio = eps / bare.max.eventsPerSecond;
-    console.log(`rumkit / bare: ${ratio.toFixed(2)}`);
+    console.log(`${rumkit.name} / bare: ${ratio.toFixed(2)}`);
     checks.push([`>= 0.5 of the bare server (${ratio.toFixed(2)})`, ratio >= 0.5]);
   }
   if (rumkit.half) {

@@ -6,6 +6,10 @@
  * about 10 events per session, tens of thousands of URLs, hundreds of error messages. A
  * data set lives in bench/.data/query-<events>/ with a manifest; a manifest whose recipe
  * differs from this file's is rebuilt.
+ *
+ * The ClickHouse copy (clickhouseDataset) is the same requests sent again, in the same order,
+ * to a server on RUMKIT_STORE=clickhouse (chDB in data/clickhouse) sharing the DuckDB set's
+ * data directory, hence its registry: the same workspace, key and apps.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,6 +37,23 @@ export interface Manifest {
 
 export const DATA_ROOT = path.join(ROOT, 'bench', '.data');
 
+export type Engine = 'duckdb' | 'clickhouse';
+
+/**
+ * How the bench runs a server on each engine's copy of a data set. ClickHouse's TTL is off:
+ * it goes by the wall clock, and the data set's days stay where they were built (the server's
+ * clock is pinned to them, so the retention job keeps them, as it does on DuckDB).
+ */
+export const ENGINE_ENV: Record<Engine, Record<string, string>> = {
+  duckdb: {},
+  clickhouse: {
+    RUMKIT_STORE: 'clickhouse',
+    RUMKIT_CLICKHOUSE_TTL: 'off',
+    // Repeated questions must not be answered from the granules a previous run found.
+    RUMKIT_CLICKHOUSE_SETTINGS: JSON.stringify({ use_query_condition_cache: 0 }),
+  },
+};
+
 /**
  * The data set of about `events` events: reused when built before, else built now. A build
  * that was stopped resumes where its acknowledged requests end (progress.json).
@@ -56,6 +77,42 @@ export async function dataset(events: number): Promise<{ dir: string; manifest: 
   return { dir, manifest };
 }
 
+/**
+ * The ClickHouse copy of a DuckDB data set: the same events into chDB (data/clickhouse),
+ * reused when built before; its manifest says how long the build took.
+ */
+export async function clickhouseDataset(
+  size: number,
+  duck: { dir: string; manifest: Manifest },
+): Promise<Manifest> {
+  const file = path.join(duck.dir, 'manifest-clickhouse.json');
+  const done = readJson<Manifest>(file);
+  if (done?.recipe === RECIPE && done.to === duck.manifest.to) return done;
+  const progressFile = path.join(duck.dir, 'progress-clickhouse.json');
+  let progress = readJson<Progress>(progressFile);
+  if (progress?.recipe !== RECIPE || progress.to !== duck.manifest.to) {
+    rmSync(path.join(duck.dir, 'data', 'clickhouse'), { recursive: true, force: true });
+    const { recipe, from, to, secret, adminKey } = duck.manifest;
+    progress = {
+      recipe,
+      from,
+      to,
+      secret,
+      adminKey,
+      watermark: 0,
+      above: [],
+      sent: 0,
+      seconds: 0,
+    };
+  } else {
+    console.log(`  resuming the build: ${progress.sent.toLocaleString('en')} events were stored`);
+  }
+  const manifest = await build(duck.dir, size, progress, 'clickhouse');
+  writeFileSync(file, JSON.stringify(manifest, null, 2));
+  rmSync(progressFile, { force: true });
+  return manifest;
+}
+
 /** How far a build got: every request below `watermark`, and those in `above`, are stored. */
 interface Progress {
   recipe: number;
@@ -73,8 +130,8 @@ function readJson<T>(file: string): T | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
 }
 
-function saveProgress(dir: string, progress: Progress) {
-  const file = path.join(dir, 'progress.json');
+function saveProgress(dir: string, progress: Progress, engine: Engine) {
+  const file = path.join(dir, engine === 'duckdb' ? 'progress.json' : `progress-${engine}.json`);
   writeFileSync(`${file}.tmp`, JSON.stringify(progress));
   renameSync(`${file}.tmp`, file);
 }
@@ -103,14 +160,26 @@ function calibrate(apps: ReturnType<typeof appsOf>, events: number, to: number):
   return (rate * events) / (points * 14);
 }
 
-async function build(dir: string, events: number, resumed?: Progress): Promise<Manifest> {
+async function build(
+  dir: string,
+  events: number,
+  resumed?: Progress,
+  engine: Engine = 'duckdb',
+): Promise<Manifest> {
   const to = resumed?.to ?? Math.floor(Date.now() / 60_000) * 60_000;
   const from = to - 14 * DAY;
   const apps = appsOf();
   const first = calibrate(apps, events, to);
   const server = await startRumkitServer({
     dataDir: path.join(dir, 'data'),
-    env: { RUMKIT_INGEST_RATE: '0', RUMKIT_GEO: 'on' },
+    env: {
+      RUMKIT_INGEST_RATE: '0',
+      RUMKIT_GEO: 'on',
+      ...ENGINE_ENV[engine],
+      // A copy is built days after the original maybe: keep the retention job off its days.
+      ...(engine === 'duckdb' ? {} : { RUMKIT_BENCH_NOW: String(to + 60_000) }),
+    },
+    ...(engine === 'duckdb' ? {} : { entry: 'bench/query/pinned-server.ts' }),
     ...(resumed ? { adminKey: resumed.adminKey } : {}),
   });
   const secret =
@@ -166,7 +235,7 @@ async function build(dir: string, events: number, resumed?: Progress): Promise<M
         progress.sent += request.points;
         acked.add(mine);
         while (acked.delete(progress.watermark)) progress.watermark++;
-        saveProgress(dir, { ...progress, above: [...acked], seconds: elapsed() });
+        saveProgress(dir, { ...progress, above: [...acked], seconds: elapsed() }, engine);
         const now = performance.now();
         if (now - lastReport > 10_000) {
           lastReport = now;
@@ -179,7 +248,7 @@ async function build(dir: string, events: number, resumed?: Progress): Promise<M
     };
     await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
   } finally {
-    saveProgress(dir, { ...progress, above: [...acked], seconds: elapsed() });
+    saveProgress(dir, { ...progress, above: [...acked], seconds: elapsed() }, engine);
     await server.stop();
   }
   if (stopping) process.exit(130);

@@ -16,8 +16,16 @@ export interface Question {
   targetMs: number;
   api(run: number): Promise<unknown>;
   sql(connection: DuckDBConnection, run: number): Promise<unknown>;
-  /** 'same', or what differs between the API's answer and the SQL's. */
-  agree(api: unknown, sql: unknown): string;
+  /** What the API's answer says, as the SQL's is compared with it (and engines' answers). */
+  fromApi(api: unknown): unknown;
+  fromSql(sql: unknown): unknown;
+  /** What is compared, for the report. */
+  what: string;
+}
+
+/** 'same …', or what differs between two answers. */
+export function agree(q: Question, a: unknown, b: unknown): string {
+  return same(a, b, q.what);
 }
 
 type Row = Record<string, unknown>;
@@ -104,11 +112,9 @@ export async function questions(
            ORDER BY time DESC LIMIT 50`,
           [workspace, BigInt(to - DAY - shift(run)), BigInt(to - shift(run)), top],
         ),
-      agree: (api, sql) =>
-        same(
-          ((api as Row).rows as Row[]).map((r) => r.view_id),
-          (sql as Row[]).map((r) => r.view_id),
-        ),
+      fromApi: (api) => ((api as Row).rows as Row[]).map((r) => r.view_id),
+      fromSql: (sql) => (sql as Row[]).map((r) => r.view_id),
+      what: 'rows',
     },
     {
       name: 'session timeline',
@@ -149,12 +155,9 @@ export async function questions(
         }
         return record ? [record, ...events] : [];
       },
-      agree: (api, sql) =>
-        same(
-          ((api as Row).events as Row[]).length + 1,
-          (sql as Row[]).length,
-          'events in the session',
-        ),
+      fromApi: (api) => ((api as Row).events as Row[]).length + 1,
+      fromSql: (sql) => (sql as Row[]).length,
+      what: 'events in the session',
     },
     {
       name: 'p75 LCP per hour, 7 days',
@@ -179,17 +182,12 @@ export async function questions(
            GROUP BY b ORDER BY b`,
           [workspace, BigInt(to - 7 * DAY - shift(run)), BigInt(to - shift(run)), top],
         ),
-      agree: (api, sql) => {
-        const points = (((api as Row).series as Row[])[0]?.points ?? []) as Row[];
-        const fromApi = points
+      fromApi: (api) =>
+        ((((api as Row).series as Row[])[0]?.points ?? []) as Row[])
           .filter((p) => p.value !== null)
-          .map((p) => Math.round(Number(p.value)));
-        return same(
-          fromApi,
-          (sql as Row[]).map((r) => Math.round(Number(r.v))),
-          'hourly p75',
-        );
-      },
+          .map((p) => Math.round(Number(p.value))),
+      fromSql: (sql) => (sql as Row[]).map((r) => Math.round(Number(r.v))),
+      what: 'hourly p75',
     },
     {
       name: '10 slowest pages, p75 load',
@@ -213,12 +211,9 @@ export async function questions(
            GROUP BY view_path_group ORDER BY v DESC NULLS LAST LIMIT 10`,
           [workspace, BigInt(to - 7 * DAY - shift(run)), BigInt(to - shift(run))],
         ),
-      agree: (api, sql) =>
-        same(
-          ((api as Row).series as Row[]).map((s) => (s.group as Row).view_path_group),
-          (sql as Row[]).map((r) => r.view_path_group),
-          'pages',
-        ),
+      fromApi: (api) => ((api as Row).series as Row[]).map((s) => (s.group as Row).view_path_group),
+      fromSql: (sql) => (sql as Row[]).map((r) => r.view_path_group),
+      what: 'pages',
     },
     {
       name: 'error clusters, 7 days',
@@ -254,16 +249,15 @@ export async function questions(
         return [...clusters.values()].sort((a, b) => b.count - a.count).slice(0, 50);
       },
       // Clusters of equal size may come in either order.
-      agree: (api, sql) =>
-        same(
-          ((api as Row).clusters as Row[])
-            .map((c) => [c.count, c.first_seen, c.last_seen])
-            .sort(byTriple),
-          (sql as { count: number; first: number; last: number }[])
-            .map((c) => [c.count, c.first, c.last])
-            .sort(byTriple),
-          'cluster sizes and when each was first and last seen',
-        ),
+      fromApi: (api) =>
+        ((api as Row).clusters as Row[])
+          .map((c) => [c.count, c.first_seen, c.last_seen])
+          .sort(byTriple),
+      fromSql: (sql) =>
+        (sql as { count: number; first: number; last: number }[])
+          .map((c) => [c.count, c.first, c.last])
+          .sort(byTriple),
+      what: 'cluster sizes and when each was first and last seen',
     },
     {
       name: 'PV per day per app, 14 d',
@@ -287,23 +281,22 @@ export async function questions(
            GROUP BY ALL ORDER BY app_id, d`,
           [workspace, BigInt(to - 14 * DAY - shift(run)), BigInt(to - shift(run))],
         ),
-      agree: (api, sql) => {
-        const fromApi = ((api as Row).series as Row[])
+      fromApi: (api) =>
+        ((api as Row).series as Row[])
           .flatMap((s) => (s.points as Row[]).map((p) => `${(s.group as Row).app_id}:${p.value}`))
           .filter((p) => !p.endsWith(':0'))
-          .sort();
-        const fromSql = (sql as Row[]).map((r) => `${r.app_id}:${Number(r.pv)}`).sort();
-        return same(fromApi, fromSql, 'app-days');
-      },
+          .sort(),
+      fromSql: (sql) => (sql as Row[]).map((r) => `${r.app_id}:${Number(r.pv)}`).sort(),
+      what: 'app-days',
     },
   ];
 }
 
 const byTriple = (a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b));
 
-function same(a: unknown, b: unknown, what = 'rows'): string {
+function same(a: unknown, b: unknown, what: string): string {
   const x = JSON.stringify(a);
   const y = JSON.stringify(b);
   if (x === y) return `same ${what}`;
-  return `DIFFERENT ${what}: API ${x.slice(0, 80)} vs SQL ${y.slice(0, 80)}`;
+  return `DIFFERENT ${what}: ${x.slice(0, 80)} vs ${y.slice(0, 80)}`;
 }

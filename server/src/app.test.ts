@@ -64,6 +64,8 @@ describe('server config', () => {
       prices: DEFAULT_PRICES,
       store: 'duckdb',
       clickhouseUrl: undefined,
+      clickhouseTtl: true,
+      clickhouseSettings: {},
       consoleDir: undefined,
       shopDir: undefined,
       sdkDir: undefined,
@@ -92,6 +94,8 @@ describe('server config', () => {
       prices: DEFAULT_PRICES,
       store: 'duckdb',
       clickhouseUrl: undefined,
+      clickhouseTtl: true,
+      clickhouseSettings: {},
       consoleDir: undefined,
       shopDir: undefined,
       sdkDir: undefined,
@@ -131,5 +135,15 @@ describe('server config', () => {
     expect(() => loadConfig({ RUMKIT_CLICKHOUSE_URL: 'clickhouse:8123' }, '/srv')).toThrow(
       /RUMKIT_CLICKHOUSE_URL must be an http/,
     );
+    expect(
+      loadConfig(
+        { RUMKIT_CLICKHOUSE_TTL: 'off', RUMKIT_CLICKHOUSE_SETTINGS: '{"max_threads":4}' },
+        '/srv',
+      ),
+    ).toMatchObject({ clickhouseTtl: false, clickhouseSettings: { max_threads: 4 } });
+    for (const bad of ['[1]', '{"a b":1}', '{"x":{"y":1}}', '{'])
+      expect(() => loadConfig({ RUMKIT_CLICKHOUSE_SETTINGS: bad }, '/srv')).toThrow(
+        /RUMKIT_CLICKHOUSE_SETTINGS must be a JSON object/,
+      );
   });
 });

@@ -27,6 +27,13 @@ export interface ServerConfig {
    * `<dataDir>/clickhouse`, in this process.
    */
   clickhouseUrl: string | undefined;
+  /**
+   * Whether ClickHouse expires rows by TTL, by their workspace's tier (RUMKIT_CLICKHOUSE_TTL,
+   * default on). Off: the retention job alone deletes them (restored or back-dated data).
+   */
+  clickhouseTtl: boolean;
+  /** Extra ClickHouse settings for every statement (RUMKIT_CLICKHOUSE_SETTINGS, JSON). */
+  clickhouseSettings: Record<string, string | number>;
   /** Static sites served in demo mode (set by `npm start`). */
   consoleDir: string | undefined;
   shopDir: string | undefined;
@@ -47,6 +54,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     prices: parsePrices(env.RUMKIT_PRICES),
     store: parseStore(env.RUMKIT_STORE),
     clickhouseUrl: parseUrl('RUMKIT_CLICKHOUSE_URL', env.RUMKIT_CLICKHOUSE_URL),
+    clickhouseTtl: parseSwitch('RUMKIT_CLICKHOUSE_TTL', env.RUMKIT_CLICKHOUSE_TTL ?? 'on'),
+    clickhouseSettings: parseSettings(env.RUMKIT_CLICKHOUSE_SETTINGS),
     consoleDir: dir(cwd, env.RUMKIT_CONSOLE_DIR),
     shopDir: dir(cwd, env.RUMKIT_SHOP_DIR),
     sdkDir: dir(cwd, env.RUMKIT_SDK_DIR),
@@ -85,6 +94,29 @@ function parseUrl(name: string, raw: string | undefined): string | undefined {
     throw new Error(`${name} must be an http:// or https:// URL, got "${raw}"`);
   }
   return raw;
+}
+
+function parseSettings(raw: string | undefined): Record<string, string | number> {
+  if (!raw) return {};
+  const example =
+    'RUMKIT_CLICKHOUSE_SETTINGS must be a JSON object of setting names and values, like {"max_threads":4}';
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new Error(`${example}, got "${raw}"`);
+  }
+  const ok =
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.entries(value).every(
+      ([name, v]) =>
+        /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) &&
+        (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))),
+    );
+  if (!ok) throw new Error(`${example}, got "${raw}"`);
+  return value as Record<string, string | number>;
 }
 
 function dir(cwd: string, raw: string | undefined): string | undefined {

@@ -6,11 +6,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express from 'express';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserForFile, collectPageProblems, screenshot } from './support/browser.js';
+import { buildConsole, consoleApp } from './support/console.js';
 import { rumServerForFile } from './support/rum-server.js';
 import { serverForFile } from './support/serve.js';
 
@@ -18,41 +17,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const outDir = mkdtempSync(path.join(tmpdir(), 'rumkit-console-'));
 const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-beforeAll(async () => {
-  await build({
-    configFile: path.join(root, 'examples/console/vite.config.ts'),
-    build: { outDir, emptyOutDir: true },
-    logLevel: 'warn',
-  });
-}, 120_000);
+beforeAll(() => buildConsole(outDir), 120_000);
 
 const rum = rumServerForFile({ env: { RUMKIT_GEO: 'off' } });
 const browser = browserForFile();
-const front = serverForFile(() => {
-  const app = express();
-  app.get('/demo/config.json', (_req, res) => {
-    res.json({ apiKey: rum().workspaceKey, intakeOrigin: rum().origin, shopAppId: 'shop_web' });
-  });
-  app.use('/api', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
-    const answer = await fetch(rum().origin + req.originalUrl, {
-      method: req.method,
-      headers: Object.fromEntries(
-        ['authorization', 'content-type', 'accept']
-          .filter((h) => req.headers[h])
-          .map((h) => [h, String(req.headers[h])]),
-      ),
-      ...(req.method === 'GET' || req.method === 'HEAD'
-        ? {}
-        : { body: new Uint8Array(req.body as Buffer) }),
-    });
-    res.status(answer.status);
-    const type = answer.headers.get('content-type');
-    if (type) res.type(type);
-    res.send(Buffer.from(await answer.arrayBuffer()));
-  });
-  app.use(express.static(outDir));
-  return app;
-});
+const front = serverForFile(() =>
+  consoleApp(outDir, () => ({ origin: rum().origin, apiKey: rum().workspaceKey })),
+);
 
 async function openConsole(hash = '#/apps'): Promise<{ page: Page; problems: string[] }> {
   const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });

@@ -9,13 +9,17 @@ import {
   useRumKit,
 } from '@rumkit/react';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import type { DemoConfig } from './config.js';
-import { ExplorerScreen } from './ExplorerScreen.js';
 import { href, navigate, type Route, useRoute } from './route.js';
 import { TEXT } from './text.js';
 
 const LOCALE_KEY = 'rumkit-console-locale';
+
+// The explorer is the heaviest screen (charts, the virtualized list): loaded when first opened.
+const ExplorerScreen = lazy(() =>
+  import('./ExplorerScreen.js').then((module) => ({ default: module.ExplorerScreen })),
+);
 
 function initialLocale(): Locale {
   const saved = localStorage.getItem(LOCALE_KEY);
@@ -173,7 +177,11 @@ function Screen({ route, locale }: { route: Route; locale: Locale }): ReactNode 
         </>
       );
     case 'explorer':
-      return <ExplorerScreen route={route} locale={locale} />;
+      return (
+        <Suspense fallback={<p className="console-loading">{text.loading}</p>}>
+          <ExplorerScreen route={route} locale={locale} />
+        </Suspense>
+      );
     case 'dashboard':
     case 'view': {
       const view = builtInView(route.viewId);

@@ -16,6 +16,7 @@ export const TEXT: Record<
     introShop: string;
     explorer: string;
     replaySoon: string;
+    loading: string;
     placeholder: string;
     filters: string;
     back: string;
@@ -36,6 +37,7 @@ export const TEXT: Record<
     introShop: 'Browse the instrumented demo shop to add your own session.',
     explorer: 'Explorer',
     replaySoon: 'The replay player comes with the session replay issue.',
+    loading: 'Loading…',
     placeholder:
       'The console would open this screen with the variables below. The explorer and the analysis dashboards are drawn by later issues.',
     filters: 'Filters',
@@ -65,6 +67,7 @@ export const TEXT: Record<
     introShop: '浏览已接入 SDK 的演示商店，产生你自己的会话。',
     explorer: '查看器',
     replaySoon: '会话回放播放器将随会话回放功能一起提供。',
+    loading: '加载中…',
     placeholder: '控制台会用下列变量打开此页面。查看器和分析看板将在后续版本中实现。',
     filters: '筛选条件',
     back: '返回应用列表',

@@ -60,8 +60,15 @@ async function openIngest(
       ...(config.clickhouseUrl
         ? { url: config.clickhouseUrl }
         : { path: path.join(config.dataDir, 'clickhouse') }),
-      // Rows carry their workspace's tier, so ClickHouse's TTL drops whole parts of it.
-      retentionDays: (id) => registry.get().workspaces.find((w) => w.id === id)?.retention_days,
+      settings: config.clickhouseSettings,
+      // Rows carry their workspace's tier, so ClickHouse's TTL drops whole parts of it. With
+      // the TTL off they carry none, and the retention job alone deletes them.
+      ...(config.clickhouseTtl
+        ? {
+            retentionDays: (id: string) =>
+              registry.get().workspaces.find((w) => w.id === id)?.retention_days,
+          }
+        : {}),
     });
     return startInProcessIngest(store, { geo: config.geo });
   }

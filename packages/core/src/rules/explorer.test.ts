@@ -33,8 +33,8 @@ describe('status marking', () => {
     expect(eventStatus('long_task', {})).toBe('info');
   });
 
-  it('marks every error, and a request that failed, as a warning', () => {
-    expect(eventStatus('error', {})).toBe('warning');
+  it('marks a request that failed as a warning, and no error (each would be)', () => {
+    expect(eventStatus('error', {})).toBe('info');
     expect(eventStatus('resource', { resource_status: 503 })).toBe('warning');
     expect(eventStatus('resource', { resource_status: 404 })).toBe('warning');
     expect(eventStatus('resource', { resource_status: 200 })).toBe('info');

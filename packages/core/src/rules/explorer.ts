@@ -1,4 +1,4 @@
-import { EXPLORER_CATEGORIES, type ExplorerCategory } from '../api/events.js';
+import { AGGREGATES, EXPLORER_CATEGORIES, type ExplorerCategory } from '../api/events.js';
 import { DEFAULT_RANGE, parseRange, printRange, type TimeRange } from './timeRange.js';
 
 /** The field that identifies a record of each category (what a detail is opened by). */
@@ -65,13 +65,13 @@ export type EventStatus = 'warning' | 'info';
 
 /**
  * A row's status (spec §1.6): `warning` when it has errors (its error count above 0), else
- * `info`. An error is a warning by itself, and so is a request that failed (status 400 and up).
+ * `info`. A request that failed (status 400 and up) is a warning too. Errors themselves are not
+ * marked: in the error list every row would be, and the mark would say nothing.
  */
 export function eventStatus(
   category: ExplorerCategory,
   record: Record<string, unknown>,
 ): EventStatus {
-  if (category === 'error') return 'warning';
   if (category === 'resource') return Number(record.resource_status) >= 400 ? 'warning' : 'info';
   const field = ERROR_COUNT[category];
   return field !== undefined && Number(record[field]) > 0 ? 'warning' : 'info';
@@ -143,17 +143,6 @@ const isCategory = (value: string | null): value is ExplorerCategory =>
   value !== null && (EXPLORER_CATEGORIES as readonly string[]).includes(value);
 const MODES: readonly string[] = ['list', 'analysis', 'clusters'];
 const CHARTS: readonly string[] = ['timeseries', 'toplist', 'pie'];
-const AGGREGATES: readonly string[] = [
-  'count',
-  'avg',
-  'min',
-  'max',
-  'p50',
-  'p75',
-  'p90',
-  'p95',
-  'p99',
-];
 const list = (value: string | null) => (value ? value.split(',').filter(Boolean) : []);
 
 /**
@@ -209,7 +198,7 @@ export function explorerStateFromParams(
   const group = list(params.get('group')).slice(0, 3);
   if (group.length > 0) state.analysis.groupBy = group;
   const [aggregate = '', field] = (params.get('measure') ?? '').split(':');
-  if (AGGREGATES.includes(aggregate) && (aggregate === 'count' || field)) {
+  if ((AGGREGATES as readonly string[]).includes(aggregate) && (aggregate === 'count' || field)) {
     state.analysis.aggregate = aggregate as ExplorerAnalysis['aggregate'];
     if (field) state.analysis.field = field;
   }

@@ -48,6 +48,7 @@ export {
 export { formatBytes, formatDuration, formatFieldValue, isDurationField } from './formatValue.js';
 export { type FuzzyMatch, type FuzzyResult, fuzzyFilter, fuzzyMatch } from './fuzzy.js';
 export {
+  CONTEXT_TAGS,
   foldSessions,
   SESSION_TAGS,
   type SessionEvent,

@@ -17,45 +17,37 @@ export interface SessionEvent {
 const FOUR_HOURS_NS = 4 * 3600 * 1e9;
 const NS_PER_MS = 1e6;
 
-/** Tags a session takes from its events (the common user, device and geo tags of spec §1.4). */
-export const SESSION_TAGS = [
-  'sdk_name',
-  'sdk_version',
-  'app_id',
-  'env',
-  'service',
-  'version',
-  'source',
-  'userid',
-  'user_email',
-  'user_name',
-  'session_type',
-  'session_sampling',
-  'is_signin',
-  'os',
-  'os_version',
-  'os_version_major',
-  'browser',
-  'browser_version',
-  'browser_version_major',
-  'screen_size',
-  'network_type',
-  'time_zone',
-  'device',
-  'model',
-  'device_uuid',
-  'platform',
-  'platform_version',
-  'app_framework_version',
-  'app_launch_query',
-  'app_launch_referrer_info',
-  'ip',
-  'isp',
-  'country',
-  'country_iso_code',
-  'province',
-  'city',
-] as const;
+/**
+ * The common tags every event carries (spec §1.4), by what they describe. A session takes all of
+ * them from its events; the explorer's attribute list groups a record's fields by them.
+ */
+export const CONTEXT_TAGS = {
+  app: ['sdk_name', 'sdk_version', 'app_id', 'env', 'service', 'version', 'source'],
+  user: ['userid', 'user_email', 'user_name', 'is_signin'],
+  session: ['session_type', 'session_sampling'],
+  device: [
+    'os',
+    'os_version',
+    'os_version_major',
+    'browser',
+    'browser_version',
+    'browser_version_major',
+    'screen_size',
+    'network_type',
+    'time_zone',
+    'device',
+    'model',
+    'device_uuid',
+    'platform',
+    'platform_version',
+    'app_framework_version',
+  ],
+  launch: ['app_launch_query', 'app_launch_referrer_info'],
+  geo: ['ip', 'isp', 'country', 'country_iso_code', 'province', 'city'],
+} as const;
+
+/** Tags a session takes from its events: every common tag. */
+export const SESSION_TAGS = Object.values(CONTEXT_TAGS).flat();
 
 /** The page attributes kept for the first and last view: `session_<which>_view_<attr>`. */
 const PAGE = [

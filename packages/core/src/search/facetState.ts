@@ -5,7 +5,7 @@
 import type { Filter, NumericValue, TermFilter } from './ast.js';
 import { soleKey } from './fields.js';
 import { parseSearch } from './parse.js';
-import { eqTerm, negate } from './pills.js';
+import { conjuncts, eqTerm, join, negate, removeKey } from './pills.js';
 import { printSearch } from './print.js';
 
 /** How a search constrains the values of one key, as a facet's checkboxes show it. */
@@ -53,20 +53,6 @@ function classify(conjunct: Filter): Classified {
   return values ? { kind: 'include', values } : { kind: 'other' };
 }
 
-function conjuncts(filter: Filter | null): Filter[] {
-  if (!filter) return [];
-  return filter.type === 'and' ? [...filter.children] : [filter];
-}
-
-function join(items: readonly Filter[]): Filter | null {
-  const [first] = items;
-  if (!first) return null;
-  const span = { start: 0, end: 0 };
-  return parseSearch(
-    printSearch(items.length === 1 ? first : { type: 'and', children: items, span }),
-  );
-}
-
 /** Values match as text, or as numbers when both are (`200` and `200.0` on a status). */
 function sameValue(a: string, b: string): boolean {
   if (a === b) return true;
@@ -76,6 +62,8 @@ function sameValue(a: string, b: string): boolean {
 }
 
 const has = (values: readonly string[], value: string) => values.some((v) => sameValue(v, value));
+const without = (values: readonly string[], value: string) =>
+  values.filter((v) => !sameValue(v, value));
 
 /** Reads which values of `key` a search lets through (only top-level conjuncts count). */
 export function facetSelection(filter: Filter | null, key: string): FacetSelection {
@@ -153,19 +141,11 @@ export function toggleFacetValue(
   const text = facetValueText(value);
   const { include, exclude } = facetSelection(filter, key);
   if (include !== null) {
-    const next = has(include, text)
-      ? include.filter((v) => !sameValue(v, text))
-      : [...include, text];
+    const next = has(include, text) ? without(include, text) : [...include, text];
     return writeSelection(filter, key, next.length > 0 ? next : null, exclude);
   }
-  return has(exclude, text)
-    ? writeSelection(
-        filter,
-        key,
-        null,
-        exclude.filter((v) => !sameValue(v, text)),
-      )
-    : writeSelection(filter, key, null, [...exclude, text]);
+  const next = has(exclude, text) ? without(exclude, text) : [...exclude, text];
+  return writeSelection(filter, key, null, next);
 }
 
 /** "Only this": every other condition on the key goes; `key:value` is added. */
@@ -189,7 +169,7 @@ export function excludeFacetValue(
   const text = facetValueText(value);
   const { include, exclude } = facetSelection(filter, key);
   if (include !== null) {
-    const rest = include.filter((v) => !sameValue(v, text));
+    const rest = without(include, text);
     if (rest.length > 0) return writeSelection(filter, key, rest, exclude);
     return writeSelection(filter, key, null, has(exclude, text) ? exclude : [...exclude, text]);
   }
@@ -204,9 +184,9 @@ export function invertFacetValues(filter: Filter | null, key: string): Filter | 
   return filter;
 }
 
-/** Drops every top-level condition that concerns only `key`. */
+/** Drops every top-level condition that concerns only `key` (the pills' removeKey). */
 export function clearFacet(filter: Filter | null, key: string): Filter | null {
-  return join(conjuncts(filter).filter((item) => soleKey(item) !== key));
+  return removeKey(filter, key);
 }
 
 /** The bounds a search sets on a numeric key; a side is null when open. */

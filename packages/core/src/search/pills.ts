@@ -111,12 +111,14 @@ export function eqTerm(key: string, value: string | number | boolean): TermFilte
   return term;
 }
 
-function conjuncts(filter: Filter | null): Filter[] {
+/** The top-level conjuncts of a search: the children of an AND, or the filter alone. */
+export function conjuncts(filter: Filter | null): Filter[] {
   if (!filter) return [];
   return filter.type === 'and' ? [...filter.children] : [filter];
 }
 
-function join(items: readonly Filter[]): Filter | null {
+/** ANDs conjuncts back into one filter: the parse of its canonical text (null for none). */
+export function join(items: readonly Filter[]): Filter | null {
   const [first] = items;
   if (!first) return null;
   const span = { start: 0, end: 0 };

@@ -1,30 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from './Button.js';
+import { copyText } from './clipboard.js';
 import { CheckIcon, CopyIcon } from './icons.js';
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // No clipboard API, or no permission (an iframe, plain http): the old way still works often.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.append(area);
-    area.select();
-    let ok = false;
-    try {
-      ok = document.execCommand('copy');
-    } catch {
-      ok = false;
-    }
-    area.remove();
-    return ok;
-  }
-}
 
 export interface CopyLabels {
   copy: string;

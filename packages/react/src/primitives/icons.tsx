@@ -1,4 +1,4 @@
-import type { AppType } from '@rumkit/core';
+import type { AppType, ExplorerCategory } from '@rumkit/core';
 import type { ReactNode, SVGProps } from 'react';
 
 // Small line icons, 16px on a 16-unit grid, drawn in currentColor. Always decorative: the text
@@ -58,12 +58,13 @@ export const WarningIcon = () => (
     <path d="M8 6.5v3M8 11.2v.1" />
   </Svg>
 );
-export const ErrorIcon = () => (
-  <Svg>
+const ERROR_GLYPH = (
+  <>
     <circle cx="8" cy="8" r="5.5" />
     <path d="M8 5v3.5M8 10.8v.1" />
-  </Svg>
+  </>
 );
+export const ErrorIcon = () => <Svg>{ERROR_GLYPH}</Svg>;
 export const ChartIcon = () => (
   <Svg>
     <path d="M2.5 13.5h11M4.5 11V8M8 11V4.5M11.5 11V7" />
@@ -99,6 +100,41 @@ export const RefreshIcon = () => (
 export const ArrowUpIcon = () => (
   <Svg>
     <path d="M8 13V3M4 7l4-4 4 4" />
+  </Svg>
+);
+export const CloseIcon = () => (
+  <Svg>
+    <path d="m4.5 4.5 7 7M11.5 4.5l-7 7" />
+  </Svg>
+);
+/** Points right; a disclosure rotates it (CSS) when open. */
+export const ChevronIcon = () => (
+  <Svg>
+    <path d="m6 4 4 4-4 4" />
+  </Svg>
+);
+export const ClockIcon = () => (
+  <Svg>
+    <circle cx="8" cy="8" r="5.5" />
+    <path d="M8 5v3l2 1.5" />
+  </Svg>
+);
+export const PlayIcon = () => (
+  <Svg>
+    <path d="M5 3.5v9l7-4.5-7-4.5Z" />
+  </Svg>
+);
+/** Lines of text: the search bar's switch to its text mode. */
+export const TextModeIcon = () => (
+  <Svg>
+    <path d="M3 4.5h10M3 8h10M3 11.5h6" />
+  </Svg>
+);
+/** Two pills: the search bar's switch to its pill mode. */
+export const PillModeIcon = () => (
+  <Svg>
+    <rect x="2" y="5" width="5.5" height="6" rx="2" />
+    <rect x="8.5" y="5" width="5.5" height="6" rx="2" />
   </Svg>
 );
 export const SortIcon = ({ direction }: { direction: 'ascending' | 'descending' | 'none' }) => (
@@ -184,3 +220,32 @@ export function AppTypeIcon({ type }: { type: AppType }) {
     </span>
   );
 }
+
+const CATEGORY_GLYPHS: Record<ExplorerCategory, ReactNode> = {
+  session: (
+    <>
+      <circle cx="8" cy="5.5" r="2.5" />
+      <path d="M3 13.5a5 5 0 0 1 10 0" />
+    </>
+  ),
+  view: (
+    <>
+      <rect x="2.5" y="3" width="11" height="10" rx="1.5" />
+      <path d="M2.5 6h11" />
+    </>
+  ),
+  resource: <path d="M2.5 8h8M8 5l3 3-3 3M13.5 3v10" />,
+  error: ERROR_GLYPH,
+  action: <path d="M5.5 2.5v7l2-1.5 1.5 3.5 1.5-.7-1.5-3.3h2.5L5.5 2.5Z" />,
+  long_task: (
+    <>
+      <circle cx="8" cy="8.5" r="5" />
+      <path d="M8 6v2.5l1.8 1.2M6.5 2h3" />
+    </>
+  ),
+};
+
+/** The icon of an explorer category (timeline items, source rows). */
+export const CategoryIcon = ({ category }: { category: ExplorerCategory }) => (
+  <Svg>{CATEGORY_GLYPHS[category]}</Svg>
+);

@@ -2,6 +2,7 @@
 export { Button, type ButtonProps } from './Button.js';
 export { CodeBlock, CopyButton, type CopyLabels } from './CodeBlock.js';
 export { ConfirmDialog } from './ConfirmDialog.js';
+export { copyText } from './clipboard.js';
 export {
   ErrorPanel,
   errorText,
@@ -14,21 +15,29 @@ export {
 export {
   AppTypeIcon,
   ArrowUpIcon,
+  CategoryIcon,
   ChartIcon,
   CheckIcon,
+  ChevronIcon,
+  ClockIcon,
+  CloseIcon,
   CopyIcon,
   EditIcon,
   ErrorIcon,
   ExploreIcon,
   LinkIcon,
   MoreIcon,
+  PillModeIcon,
+  PlayIcon,
   PlusIcon,
   RefreshIcon,
   SearchIcon,
   SortIcon,
+  TextModeIcon,
   TrashIcon,
   WarningIcon,
 } from './icons.js';
 export { MenuButton, type MenuItem } from './MenuButton.js';
 export { NavAction } from './NavAction.js';
 export { type TabItem, Tabs } from './Tabs.js';
+export { ToggleGroup, type ToggleOption } from './ToggleGroup.js';

@@ -1,13 +1,12 @@
 import type { AnalysisResult } from '@rumkit/core/api';
 import { bucketInterval } from '@rumkit/core/rules';
 import { fieldNamesOf } from '../columns.js';
-import type { AnalysisQuery, ErrorGroup, ErrorGroupsQuery, StoredValue } from '../types.js';
+import { analysisResult, errorGroupsResult, PERCENTILES } from '../results.js';
+import type { AnalysisQuery, ErrorGroup, ErrorGroupsQuery } from '../types.js';
 import type { Executor } from './executor.js';
-import { bucketOf, fill, plain } from './explore.js';
+import { bucketOf, plain } from './explore.js';
 import { Sql } from './query.js';
 import { readValue } from './rows.js';
-
-const PERCENTILES: Record<string, number> = { p50: 0.5, p75: 0.75, p90: 0.9, p95: 0.95, p99: 0.99 };
 
 function aggregateSql(sql: Sql, query: AnalysisQuery): string {
   if (query.aggregate === 'count') return 'count()';
@@ -52,36 +51,7 @@ export async function analysis(
           sql.params,
         ),
   ]);
-  const groupOf = (row: Row) =>
-    Object.fromEntries(query.groupBy.map((name, i) => [name, plain(name, row[`g${i}`])]));
-  const value = (row: Row) => (row.v == null ? null : Number(row.v));
-  const series = totals
-    .sort((a, b) => (value(b) ?? -Infinity) - (value(a) ?? -Infinity))
-    .map((row) => ({ group: groupOf(row), value: value(row) }));
-  if (interval === null) return { mode: 'toplist', interval_ms: null, series };
-
-  const key = (group: Record<string, unknown>) =>
-    JSON.stringify(query.groupBy.map((n) => group[n]));
-  const points = new Map<string, Map<number, number | null>>();
-  for (const row of buckets) {
-    const k = key(groupOf(row));
-    const byBucket = points.get(k) ?? new Map<number, number | null>();
-    byBucket.set(Number(row.b), value(row));
-    points.set(k, byBucket);
-  }
-  return {
-    mode: 'timeseries',
-    interval_ms: interval,
-    series: series.map((s) => {
-      const byBucket = points.get(key(s.group)) ?? new Map();
-      return {
-        ...s,
-        points: fill(query, interval, (i) => ({
-          value: byBucket.get(i) ?? (query.aggregate === 'count' ? 0 : null),
-        })),
-      };
-    }),
-  };
+  return analysisResult(query, interval, totals, buckets, plain);
 }
 
 /**
@@ -114,20 +84,5 @@ export async function errorGroups(
      GROUP BY ${columns} ORDER BY last_seen DESC`,
     sql.params,
   );
-  return {
-    sampled: Number(rows[0]?.sampled ?? 0),
-    groups: rows.map((row) => ({
-      values: Object.fromEntries(
-        keys.map((k, i) => {
-          const value = row[`k${i}`];
-          if (value == null) return [k.name, null];
-          return [k.name, k.custom ? JSON.parse(String(value)) : readValue(k.name, value)];
-        }),
-      ) as Record<string, StoredValue>,
-      errorId: row.id == null ? null : String(row.id),
-      count: Number(row.n),
-      firstSeen: Number(row.first_seen),
-      lastSeen: Number(row.last_seen),
-    })),
-  };
+  return errorGroupsResult(rows, keys, readValue);
 }

@@ -1,4 +1,5 @@
 import { CATEGORIES } from '@rumkit/core/schema';
+import { serialQueue } from '../serial.js';
 import type {
   CountQuery,
   EventStore,
@@ -9,7 +10,7 @@ import type {
 } from '../types.js';
 import { analysis, errorGroups } from './analysis.js';
 import { databaseName, isReplacing, promotedStatements, schemaStatements, table } from './ddl.js';
-import { chdbExecutor, type Executor, httpExecutor } from './executor.js';
+import { chdbExecutor, type Executor, type ExtraSettings, httpExecutor } from './executor.js';
 import { facet, histogram, search } from './explore.js';
 import { Sql } from './query.js';
 import { toRecord } from './rows.js';
@@ -23,6 +24,8 @@ export interface ClickHouseOptions {
   path?: string;
   /** An executor to use instead (not closed by the store). */
   executor?: Executor;
+  /** Settings added to every statement (an own executor only), e.g. `max_threads`. */
+  settings?: ExtraSettings;
   /** The database holding the tables; default `rumkit`. */
   database?: string;
   /**
@@ -73,15 +76,8 @@ export async function openClickHouseStore(options: ClickHouseOptions): Promise<E
   };
 
   // One write at a time: a batch reads the versions it replaces, so two must not interleave.
-  let writing = Promise.resolve();
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = writing.then(work);
-    writing = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
-  };
+  const writes = serialQueue();
+  const exclusive = writes.run;
 
   return {
     write: (rows) =>
@@ -131,17 +127,17 @@ export async function openClickHouseStore(options: ClickHouseOptions): Promise<E
           if (id.startsWith(`${workspaceId}\u0000`)) context.seenKeys.delete(id);
       }),
     close: async () => {
-      await writing;
+      await writes.idle();
       if (ownsExecutor) await executor.close();
     },
   };
 }
 
 function openExecutor(options: ClickHouseOptions): Executor {
-  if (options.url) return httpExecutor(options.url);
+  if (options.url) return httpExecutor(options.url, options.settings);
   if (!options.path)
     throw new Error('the ClickHouse store needs a url (a server) or a path (chDB)');
-  return chdbExecutor(options.path);
+  return chdbExecutor(options.path, options.settings);
 }
 
 /** A tier the partition key can hold; anything else is "not known". */

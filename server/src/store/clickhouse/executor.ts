@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { type ClickHouseClient, createClient } from '@clickhouse/client';
+import { serialQueue } from '../serial.js';
 
 /** Values bound to the `{name:Type}` placeholders of a statement. */
 export type Params = Record<string, unknown>;
@@ -32,6 +33,22 @@ const SETTINGS = {
   mutations_sync: 1,
   prefer_column_name_to_alias: 1,
 };
+
+/** Settings an operator adds (RUMKIT_CLICKHOUSE_SETTINGS): names checked, values numbers or text. */
+export type ExtraSettings = Readonly<Record<string, string | number>>;
+
+function settingsWith(extra: ExtraSettings): Record<string, string | number> {
+  for (const name of Object.keys(extra))
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      throw new Error(`a ClickHouse setting name must be letters, digits and _, got "${name}"`);
+  return { ...SETTINGS, ...extra };
+}
+
+/** A setting's value as a SQL literal (SET takes no bound parameters). */
+const literal = (value: string | number) =>
+  typeof value === 'number'
+    ? String(value)
+    : `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 
 function fromClient(client: ClickHouseClient): Executor {
   return {
@@ -65,25 +82,17 @@ function fromClient(client: ClickHouseClient): Executor {
  * query instead of 5): set once on its session instead.
  */
 function oneAtATime(executor: Executor, setup: () => Promise<void>): Executor {
-  let queue = setup();
-  const next = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work);
-    queue = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
-  };
+  const queue = serialQueue(setup());
   return {
-    query: (sql, params) => next(() => executor.query(sql, params)),
-    command: (sql, params) => next(() => executor.command(sql, params)),
-    insert: (table, rows) => next(() => executor.insert(table, rows)),
-    close: () => next(() => executor.close()),
+    query: (sql, params) => queue.run(() => executor.query(sql, params)),
+    command: (sql, params) => queue.run(() => executor.command(sql, params)),
+    insert: (table, rows) => queue.run(() => executor.insert(table, rows)),
+    close: () => queue.run(() => executor.close()),
   };
 }
 
 /** A ClickHouse server (or cluster behind one address) over HTTP. */
-export function httpExecutor(url: string): Executor {
+export function httpExecutor(url: string, extra: ExtraSettings = {}): Executor {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -95,7 +104,7 @@ export function httpExecutor(url: string): Executor {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new Error(`RUMKIT_CLICKHOUSE_URL must be http:// or https://, got "${parsed.protocol}"`);
   }
-  return fromClient(createClient({ url, clickhouse_settings: SETTINGS as never }));
+  return fromClient(createClient({ url, clickhouse_settings: settingsWith(extra) as never }));
 }
 
 /**
@@ -115,7 +124,12 @@ export const CHDB_INSTALL =
  * binds one data directory; its async calls run off the event loop. It must run on the main
  * thread: a worker thread that has loaded it crashes the process when it exits.
  */
-export function chdbExecutor(path: string, packageJson = CHDB_PACKAGE): Executor {
+export function chdbExecutor(
+  path: string,
+  extra: ExtraSettings = {},
+  packageJson = CHDB_PACKAGE,
+): Executor {
+  const settings = settingsWith(extra);
   if (!existsSync(packageJson)) throw chdbMissing(packageJson);
   const require = createRequire(packageJson);
   let modules: { createClient: typeof createClient; createChdbConnection: ChdbFactory };
@@ -131,8 +145,8 @@ export function chdbExecutor(path: string, packageJson = CHDB_PACKAGE): Executor
   // chDB pairs with its own copy of the client (the one its connection was built against).
   const executor = fromClient(modules.createClient({ connection } as never));
   return oneAtATime(executor, async () => {
-    for (const [name, value] of Object.entries(SETTINGS))
-      await executor.command(`SET ${name} = ${value}`);
+    for (const [name, value] of Object.entries(settings))
+      await executor.command(`SET ${name} = ${literal(value)}`);
   });
 }
 

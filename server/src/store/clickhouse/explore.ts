@@ -1,40 +1,20 @@
 import type { FacetResult, HistogramResult } from '@rumkit/core/api';
-import { bucketInterval, bucketStarts, OTHER_STACK, stackOrder } from '@rumkit/core/rules';
+import { bucketInterval, OTHER_STACK } from '@rumkit/core/rules';
+import { CursorError, decodeCursor, encodeCursor } from '../cursor.js';
+import {
+  countHistogram,
+  escapeLike,
+  pickColumns,
+  stackedHistogram,
+  TOP_GROUPS,
+} from '../results.js';
 import type { FacetQuery, HistogramQuery, SearchQuery, StoredRecord } from '../types.js';
 import type { Executor } from './executor.js';
-import { escapeLike, Sql } from './query.js';
+import { Sql } from './query.js';
 import { readValue, toRecord } from './rows.js';
 
-/** A search cursor: the last row's time (time-sorted pages) or sort value, and its event id. */
-interface Cursor {
-  t?: number;
-  r?: string;
-  v?: string | number | boolean | null;
-}
-
-/** A bad cursor is the caller's mistake: the HTTP layer answers 400 (status), the worker too (name). */
-export class CursorError extends Error {
-  override name = 'CursorError';
-  readonly status = 400;
-}
-
+/** ClickHouse's row id: the event's UUID. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
-
-function decodeCursor(text: string): Cursor {
-  try {
-    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
-    if (typeof cursor !== 'object' || cursor === null) throw new Error('not an object');
-    if (cursor.t !== undefined && !Number.isFinite(cursor.t)) throw new Error('bad time');
-    if (cursor.r !== undefined && !UUID.test(String(cursor.r))) throw new Error('bad id');
-    const v = cursor.v;
-    if (v !== undefined && v !== null && !['string', 'number', 'boolean'].includes(typeof v))
-      throw new Error('bad value');
-    return cursor;
-  } catch {
-    throw new CursorError('the cursor is not one this server gave out');
-  }
-}
 
 /** Values as JSON can carry them: 64-bit integers past 2^53 stay strings. */
 export function plain(name: string, value: unknown): string | number | boolean | null {
@@ -54,7 +34,7 @@ export async function search(
   database: string,
   query: SearchQuery,
 ): Promise<{ rows: StoredRecord[]; nextCursor: string | null }> {
-  const cursor = query.cursor ? decodeCursor(query.cursor) : {};
+  const cursor = query.cursor ? decodeCursor(query.cursor, UUID) : {};
   const byTime = !query.sort || query.sort.field === 'time';
   const dir = (query.sort?.order ?? 'desc') === 'asc' ? 'ASC' : 'DESC';
   const cmp = dir === 'ASC' ? '>' : '<';
@@ -91,16 +71,7 @@ export async function search(
     sql.params,
   );
   const page = records.slice(0, query.limit);
-  const rows = page.map((record) => {
-    const full = toRecord(record);
-    if (!query.columns) return full;
-    const picked: StoredRecord = { time: full.time, workspace_id: full.workspace_id, custom: {} };
-    for (const column of query.columns) {
-      if (column in full) picked[column] = full[column];
-      else if (column in full.custom) picked.custom[column] = full.custom[column] as never;
-    }
-    return picked;
-  });
+  const rows = page.map((record) => pickColumns(toRecord(record), query.columns));
   const last = page[page.length - 1];
   let nextCursor: string | null = null;
   if (records.length > query.limit && last) {
@@ -158,8 +129,6 @@ export async function facet(
   };
 }
 
-const TOP_GROUPS = 10;
-
 /** The bucket of a row: whole intervals since `from`. */
 export const bucketOf = (sql: Sql, from: number, interval: number) =>
   `intDiv(toUnixTimestamp64Milli(time) - ${sql.bind(BigInt(from), 'Int64')}, ${sql.bind(BigInt(interval), 'Int64')})`;
@@ -178,12 +147,11 @@ export async function histogram(
       `SELECT ${bucket} AS b, count() AS n FROM ${sql.from()} WHERE ${where} GROUP BY b ORDER BY b`,
       sql.params,
     );
-    const counts = new Map(rows.map(({ b, n }) => [Number(b), Number(n)]));
-    return {
-      interval_ms: interval,
-      groups: [],
-      buckets: fill(query, interval, (i) => ({ count: counts.get(i) ?? 0 })),
-    };
+    return countHistogram(
+      query,
+      interval,
+      rows.map(({ b, n }) => [b, n] as const),
+    );
   }
   const group = sql.field(query.groupBy);
   const other = sql.bind(OTHER_STACK, 'String');
@@ -193,28 +161,9 @@ export async function histogram(
      FROM (${scoped}) GROUP BY b, stack ORDER BY b`,
     sql.params,
   );
-  const byBucket = new Map<number, Record<string, number>>();
-  const totals = new Map<string, number>();
-  for (const { b, stack, n } of rows) {
-    const counts = byBucket.get(Number(b)) ?? {};
-    counts[stack] = Number(n);
-    byBucket.set(Number(b), counts);
-    totals.set(stack, (totals.get(stack) ?? 0) + Number(n));
-  }
-  return {
-    interval_ms: interval,
-    groups: stackOrder(totals),
-    buckets: fill(query, interval, (i) => {
-      const by = byBucket.get(i) ?? {};
-      return { count: Object.values(by).reduce((a, b) => a + b, 0), by_group: by };
-    }),
-  };
-}
-
-export function fill<T>(
-  range: { from: number; to: number },
-  interval: number,
-  at: (index: number) => T,
-): (T & { time: number })[] {
-  return bucketStarts(range.from, range.to, interval).map((time, i) => ({ ...at(i), time }));
+  return stackedHistogram(
+    query,
+    interval,
+    rows.map(({ b, stack, n }) => [b, stack, n] as const),
+  );
 }

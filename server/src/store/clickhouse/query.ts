@@ -1,6 +1,7 @@
 import { type Category, getField, textFieldsOf } from '@rumkit/core/schema';
 import { type Filter, type TermFilter, wildcardToLike } from '@rumkit/core/search';
 import { fieldNamesOf, hasColumn } from '../columns.js';
+import { escapeLike } from '../results.js';
 import type { QueryScope } from '../types.js';
 import { isReplacing, quote, table, tableColumns, valueType } from './ddl.js';
 import type { Params } from './executor.js';
@@ -172,8 +173,4 @@ export class Sql {
       }
     }
   }
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[%_\\]/g, '\\$&');
 }

@@ -1,5 +1,6 @@
 import { foldSessions, type SessionState, sessionKey } from '@rumkit/core/rules';
 import type { Category } from '@rumkit/core/schema';
+import { groupBy } from '../serial.js';
 import type { EventRow } from '../types.js';
 import { quote, table } from './ddl.js';
 import type { Executor } from './executor.js';
@@ -186,18 +187,4 @@ async function recordCustomKeys(ctx: WriteContext, rows: readonly EventRow[]) {
   }
   await insert(ctx, 'custom_key', [...fresh.values()]);
   for (const id of fresh.keys()) ctx.seenKeys.add(id);
-}
-
-export function groupBy<T, K extends string>(
-  items: readonly T[],
-  key: (item: T) => K,
-): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

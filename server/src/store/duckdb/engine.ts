@@ -15,6 +15,7 @@ import { foldSessions, type SessionState, sessionKey } from '@rumkit/core/rules'
 import { CATEGORIES, type Category } from '@rumkit/core/schema';
 import type { Column } from '../columns.js';
 import { hasColumn } from '../columns.js';
+import { groupBy, serialQueue } from '../serial.js';
 import type {
   CountQuery,
   EventRow,
@@ -111,17 +112,9 @@ export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStor
   const forget = async () => {
     memory = await openMemory(writer);
   };
-  let writing = Promise.resolve();
-
   // One write at a time on the writer connection; callers batch (group commit) above this.
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = writing.then(work);
-    writing = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
-  };
+  const writes = serialQueue();
+  const exclusive = writes.run;
 
   return {
     write: (rows) =>
@@ -170,7 +163,7 @@ export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStor
         await forget();
       }),
     close: async () => {
-      await writing;
+      await writes.idle();
       closeAppenders(writer);
       writer.closeSync();
       readers.close();
@@ -939,17 +932,6 @@ async function deleteOlderThan(connection: DuckDBConnection, cuts: readonly Rete
 
 function placeholders(n: number, first: number): string {
   return Array.from({ length: n }, (_, i) => `$${first + i}`).join(', ');
-}
-
-function groupBy<T, K extends string>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 function slices<T>(items: readonly T[], size: number): T[][] {

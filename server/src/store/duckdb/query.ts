@@ -1,9 +1,20 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { AnalysisResult, FacetResult, HistogramResult } from '@rumkit/core/api';
-import { bucketInterval, bucketStarts, OTHER_STACK, stackOrder } from '@rumkit/core/rules';
+import { bucketInterval, OTHER_STACK } from '@rumkit/core/rules';
 import { type Category, getField, textFieldsOf } from '@rumkit/core/schema';
 import { type Filter, type TermFilter, wildcardToLike } from '@rumkit/core/search';
 import { fieldNamesOf, hasColumn } from '../columns.js';
+import { CursorError, decodeCursor, encodeCursor } from '../cursor.js';
+import {
+  analysisResult,
+  countHistogram,
+  errorGroupsResult,
+  escapeLike,
+  PERCENTILES,
+  pickColumns,
+  stackedHistogram,
+  TOP_GROUPS,
+} from '../results.js';
 import type {
   AnalysisQuery,
   ErrorGroup,
@@ -127,10 +138,6 @@ export class Sql {
 /** The JSON path of a custom key in `custom` (bound, never spliced into the SQL). */
 const customPath = (name: string) => `$."${name.replaceAll('"', '\\"')}"`;
 
-function escapeLike(text: string): string {
-  return text.replace(/[%_\\]/g, '\\$&');
-}
-
 /** Values as JSON can carry them: 64-bit integers past 2^53 become strings. */
 function json(value: unknown): unknown {
   if (typeof value === 'bigint') {
@@ -141,35 +148,8 @@ function json(value: unknown): unknown {
   return value;
 }
 
-interface Cursor {
-  /** Time (ms) of the last row, for time-sorted pages. */
-  t?: number;
-  /** The last row's rowid: the tie-breaker of every order. */
-  r?: string;
-  /** The last row's value of the sort field, for pages sorted by another field (null sorts last). */
-  v?: string | number | boolean | null;
-}
-
-const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
-
-export function decodeCursor(text: string): Cursor {
-  try {
-    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
-    if (typeof cursor !== 'object' || cursor === null) throw new Error('not an object');
-    const { t, r, v } = cursor;
-    if (t !== undefined && !Number.isFinite(t)) throw new Error('bad time');
-    if (r !== undefined && !/^\d{1,19}$/.test(String(r))) throw new Error('bad rowid');
-    if (v !== undefined && v !== null && !['string', 'number', 'boolean'].includes(typeof v))
-      throw new Error('bad value');
-    return cursor;
-  } catch {
-    throw new CursorError('the cursor is not one this server gave out');
-  }
-}
-
-export class CursorError extends Error {
-  override name = 'CursorError';
-}
+/** DuckDB's row id: the rowid. */
+const ROWID = /^\d{1,19}$/;
 
 /** The first window a time-ordered search looks in (see search). */
 const FIRST_WINDOW_MS = 3_600_000;
@@ -179,7 +159,7 @@ export async function search(
   query: SearchQuery,
   read: (record: Record<string, unknown>) => StoredRecord,
 ): Promise<{ rows: StoredRecord[]; nextCursor: string | null }> {
-  const cursor = query.cursor ? decodeCursor(query.cursor) : {};
+  const cursor = query.cursor ? decodeCursor(query.cursor, ROWID) : {};
   const byTime = !query.sort || query.sort.field === 'time';
   const order = query.sort?.order ?? 'desc';
   const dir = order === 'asc' ? 'ASC' : 'DESC';
@@ -253,14 +233,7 @@ export async function search(
   const page = records.slice(0, query.limit);
   const rows = page.map((record) => {
     const { _sort: _, ...stored } = record;
-    const full = read(stored);
-    if (!query.columns) return full;
-    const picked: StoredRecord = { time: full.time, workspace_id: full.workspace_id, custom: {} };
-    for (const column of query.columns) {
-      if (column in full) picked[column] = full[column];
-      else if (column in full.custom) picked.custom[column] = full.custom[column] as never;
-    }
-    return picked;
+    return pickColumns(read(stored), query.columns);
   });
   const last = page[page.length - 1];
   let nextCursor: string | null = null;
@@ -322,7 +295,6 @@ export async function facet(connection: Reader, query: FacetQuery): Promise<Face
 }
 
 const OTHER = OTHER_STACK;
-const TOP_GROUPS = 10;
 
 export async function histogram(
   connection: Reader,
@@ -337,12 +309,7 @@ export async function histogram(
       `SELECT ${bucket} AS b, count(*) FROM ${quote(query.category)} WHERE ${where} GROUP BY b ORDER BY b`,
       sql.params,
     );
-    const counts = new Map(reader.getRows().map(([b, n]) => [Number(b), Number(n)]));
-    return {
-      interval_ms: interval,
-      groups: [],
-      buckets: fill(query, interval, (i) => ({ count: counts.get(i) ?? 0 })),
-    };
+    return countHistogram(query, interval, reader.getRows() as [unknown, unknown][]);
   }
   const group = sql.field(query.groupBy);
   const reader = await connection.runAndReadAll(
@@ -352,35 +319,8 @@ export async function histogram(
      FROM scoped GROUP BY b, stack ORDER BY b`,
     sql.params,
   );
-  const byBucket = new Map<number, Record<string, number>>();
-  const totals = new Map<string, number>();
-  for (const [b, g, n] of reader.getRows()) {
-    const stack = String(g);
-    const counts = byBucket.get(Number(b)) ?? {};
-    counts[stack] = Number(n);
-    byBucket.set(Number(b), counts);
-    totals.set(stack, (totals.get(stack) ?? 0) + Number(n));
-  }
-  const groups = stackOrder(totals);
-  return {
-    interval_ms: interval,
-    groups,
-    buckets: fill(query, interval, (i) => {
-      const by = byBucket.get(i) ?? {};
-      return { count: Object.values(by).reduce((a, b) => a + b, 0), by_group: by };
-    }),
-  };
+  return stackedHistogram(query, interval, reader.getRows() as [unknown, unknown, unknown][]);
 }
-
-function fill<T>(
-  range: { from: number; to: number },
-  interval: number,
-  at: (index: number) => T,
-): (T & { time: number })[] {
-  return bucketStarts(range.from, range.to, interval).map((time, i) => ({ ...at(i), time }));
-}
-
-const PERCENTILES: Record<string, number> = { p50: 0.5, p75: 0.75, p90: 0.9, p95: 0.95, p99: 0.99 };
 
 function aggregateSql(sql: Sql, query: AnalysisQuery): string {
   if (query.aggregate === 'count') return 'count(*)';
@@ -429,44 +369,10 @@ export async function analysis(connection: Reader, query: AnalysisQuery): Promis
     }
   }
   const rows = (await connection.runAndReadAll(statement, sql.params)).getRowObjectsJS();
-  const groupOf = (row: Record<string, unknown>) =>
-    Object.fromEntries(
-      query.groupBy.map((name, i) => [
-        name,
-        json(row[`g${i}`]) as string | number | boolean | null,
-      ]),
-    );
-  const value = (row: Record<string, unknown>) => (row.v == null ? null : Number(row.v));
-  // A union keeps no order: rank the top groups again, nulls last.
-  const totals = rows
-    .filter((row) => row.b == null || interval === null)
-    .sort((a, b) => (value(b) ?? -Infinity) - (value(a) ?? -Infinity));
-  const series = totals.map((row) => ({ group: groupOf(row), value: value(row) }));
-  if (interval === null) return { mode: 'toplist', interval_ms: null, series };
-
-  const key = (group: Record<string, unknown>) =>
-    JSON.stringify(query.groupBy.map((n) => group[n]));
-  const points = new Map<string, Map<number, number | null>>();
-  for (const row of rows) {
-    if (row.b == null) continue;
-    const k = key(groupOf(row));
-    const byBucket = points.get(k) ?? new Map<number, number | null>();
-    byBucket.set(Number(row.b), value(row));
-    points.set(k, byBucket);
-  }
-  return {
-    mode: 'timeseries',
-    interval_ms: interval,
-    series: series.map((s) => {
-      const byBucket = points.get(key(s.group)) ?? new Map();
-      return {
-        ...s,
-        points: fill(query, interval, (i) => ({
-          value: byBucket.get(i) ?? (query.aggregate === 'count' ? 0 : null),
-        })),
-      };
-    }),
-  };
+  // A union keeps no order: analysisResult ranks the top groups again, nulls last.
+  const totals = rows.filter((row) => row.b == null || interval === null);
+  const buckets = interval === null ? [] : rows.filter((row) => row.b != null);
+  return analysisResult(query, interval, totals, buckets, (_, value) => json(value) as never);
 }
 
 /**
@@ -493,26 +399,10 @@ export async function errorGroups(
     `WITH newest AS (
        SELECT time, error_id, ${keys.map((k) => k.select).join(', ')} FROM "error"
        WHERE ${where} ORDER BY time DESC, rowid DESC LIMIT ${Math.max(0, Math.floor(query.sample))})
-     SELECT ${keys.map((_, i) => `k${i}`).join(', ')}, count(*) AS n, epoch_ms(min(time)) AS first,
-       epoch_ms(max(time)) AS last, arg_max(error_id, time) AS id, sum(count(*)) OVER () AS sampled
-     FROM newest GROUP BY ALL ORDER BY last DESC`,
+     SELECT ${keys.map((_, i) => `k${i}`).join(', ')}, count(*) AS n, epoch_ms(min(time)) AS first_seen,
+       epoch_ms(max(time)) AS last_seen, arg_max(error_id, time) AS id, sum(count(*)) OVER () AS sampled
+     FROM newest GROUP BY ALL ORDER BY last_seen DESC`,
     sql.params,
   );
-  const rows = reader.getRowObjectsJS();
-  return {
-    sampled: Number(rows[0]?.sampled ?? 0),
-    groups: rows.map((row) => ({
-      values: Object.fromEntries(
-        keys.map((k, i) => {
-          const value = row[`k${i}`];
-          if (k.custom) return [k.name, value == null ? null : JSON.parse(String(value))];
-          return [k.name, (value ?? null) as StoredValue];
-        }),
-      ),
-      errorId: row.id == null ? null : String(row.id),
-      count: Number(row.n),
-      firstSeen: Number(row.first),
-      lastSeen: Number(row.last),
-    })),
-  };
+  return errorGroupsResult(reader.getRowObjectsJS(), keys, (_, value) => value as StoredValue);
 }

@@ -7,7 +7,7 @@ import {
   printRange,
 } from '@rumkit/core';
 import { useState } from 'react';
-import { Button, RefreshIcon } from '../../primitives/index.js';
+import { Button, RefreshIcon, ToggleGroup } from '../../primitives/index.js';
 import { useRumKit } from '../../provider/context.js';
 import { AnalysisPanel } from './charts/AnalysisPanel.js';
 import { Histogram } from './charts/Histogram.js';
@@ -82,20 +82,17 @@ export function Explorer({
         {EXPLORER_CSS}
       </style>
       <div className="rk-explorer-bar">
-        {/* biome-ignore lint/a11y/useSemanticElements: a row of toggle buttons, as in most toolbars */}
-        <div className="rk-explorer-categories" role="group" aria-label={t('explorer.category')}>
-          {EXPLORER_CATEGORIES.map((category) => (
-            <button
-              key={category}
-              type="button"
-              className="rk-explorer-category"
-              aria-pressed={state.category === category}
-              onClick={() => explorer.setCategory(category)}
-            >
-              {t(`explorer.category.${category}`)}
-            </button>
-          ))}
-        </div>
+        <ToggleGroup
+          label={t('explorer.category')}
+          className="rk-explorer-categories"
+          itemClassName="rk-explorer-category"
+          options={EXPLORER_CATEGORIES.map((category) => ({
+            value: category,
+            label: t(`explorer.category.${category}`),
+          }))}
+          value={state.category}
+          onChange={explorer.setCategory}
+        />
         <div className="rk-explorer-search">
           <SearchBar
             scope={scope}
@@ -110,29 +107,25 @@ export function Explorer({
         </Button>
       </div>
       <div className="rk-explorer-body" data-detail={state.detail ? 'open' : 'closed'}>
-        <FacetPanel
-          scope={scope}
-          fields={facetFields}
-          onFieldsChange={setFacetFields}
-          onQueryChange={explorer.setQuery}
-          extraKeys={explorer.extraKeys}
-        />
+        <div className="rk-explorer-facets" data-beside-detail={state.detail ? '' : undefined}>
+          <FacetPanel
+            scope={scope}
+            fields={facetFields}
+            onFieldsChange={setFacetFields}
+            onQueryChange={explorer.setQuery}
+            extraKeys={explorer.extraKeys}
+          />
+        </div>
         <div className="rk-explorer-main">
           <div className="rk-explorer-modes">
-            {/* biome-ignore lint/a11y/useSemanticElements: toggle buttons for the view of the results */}
-            <div role="group" aria-label={t('explorer.mode')} className="rk-explorer-mode-group">
-              {modes.map((mode) => (
-                <button
-                  key={mode}
-                  type="button"
-                  className="rk-explorer-mode"
-                  aria-pressed={state.mode === mode}
-                  onClick={() => explorer.setMode(mode)}
-                >
-                  {t(`explorer.mode.${mode}`)}
-                </button>
-              ))}
-            </div>
+            <ToggleGroup
+              label={t('explorer.mode')}
+              className="rk-explorer-mode-group"
+              itemClassName="rk-explorer-mode"
+              options={modes.map((mode) => ({ value: mode, label: t(`explorer.mode.${mode}`) }))}
+              value={state.mode}
+              onChange={explorer.setMode}
+            />
           </div>
           {state.mode === 'list' ? (
             <>

@@ -60,15 +60,18 @@ export const SHELL_CSS = `
 }
 @media (max-width: 1100px) {
   :where(.rk-explorer-body[data-detail="open"]) { grid-template-columns: 0 minmax(0, 1fr) minmax(340px, 55%); }
-  :where(.rk-explorer-body[data-detail="open"] > :first-child) { visibility: hidden; }
+    /* No combinator here: happy-dom reads one inside :where() as matching the parent too. */
+  :where(.rk-explorer-facets[data-beside-detail]) { visibility: hidden; }
 }
-:where(.rk-explorer-body > .rk-facets) { min-height: 0; overflow: auto; padding-inline-end: 4px; }
+:where(.rk-explorer-facets) { min-height: 0; overflow: auto; padding-inline-end: 4px; }
 :where(.rk-explorer-main) {
   display: flex;
   flex-direction: column;
   gap: 8px;
   min-width: 0;
   min-height: 0;
+  /* The list scrolls inside itself; the analysis and the clusters scroll here. */
+  overflow: auto;
 }
 :where(.rk-explorer-modes) {
   display: flex;

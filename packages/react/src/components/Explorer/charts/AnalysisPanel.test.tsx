@@ -2,33 +2,13 @@ import { type ExplorerAnalysis, formatFieldValue } from '@rumkit/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { explorerBackend } from '../../../../../../test/mocks/events.js';
-import {
-  apiHandlers,
-  failingHandlers,
-  loadingHandlers,
-  T0,
-} from '../../../../../../test/mocks/handlers.js';
+import { explorerServerForFile, fixtureScope } from '../../../../../../test/mocks/explorer.js';
+import { failingHandlers, loadingHandlers } from '../../../../../../test/mocks/handlers.js';
 import { renderKit } from '../../../../../../test/mocks/kit.js';
-import { mockServerForFile } from '../../../../../../test/mocks/node.js';
 import type { ExplorerScope, FilterRequest } from '../types.js';
 import { AnalysisPanel } from './AnalysisPanel.js';
 
-const server = mockServerForFile();
-const HOUR = 3_600_000;
-const scopeOf = (category: ExplorerScope['category'], query = ''): ExplorerScope => ({
-  category,
-  from: T0 - 2 * HOUR,
-  to: T0 + 1,
-  query,
-});
-
-function serve() {
-  const backend = explorerBackend();
-  server.use(...apiHandlers(backend));
-  return backend;
-}
-
+const { server, serve } = explorerServerForFile();
 /** The panel as a host holds it: the analysis in state, every change kept and recorded. */
 function Harness({
   scope,
@@ -69,10 +49,32 @@ const count: ExplorerAnalysis = {
   chart: 'toplist',
 };
 
+const countBySource = (chart: ExplorerAnalysis['chart']): ExplorerAnalysis => ({
+  groupBy: ['error_source'],
+  aggregate: 'count',
+  chart,
+});
+
+/** The panel with a fixed analysis, as a host that ignores changes renders it. */
+function renderPanel(
+  scope: ExplorerScope,
+  analysis: ExplorerAnalysis,
+  onFilter: (filters: FilterRequest[]) => void = () => {},
+) {
+  return renderKit(
+    <AnalysisPanel
+      scope={scope}
+      analysis={analysis}
+      onAnalysisChange={() => {}}
+      onFilter={onFilter}
+    />,
+  );
+}
+
 describe('AnalysisPanel', () => {
   it('lists the groups and counts the backend ranks, largest first', async () => {
     const backend = serve();
-    const scope = scopeOf('view');
+    const scope = fixtureScope('view');
     const expected = await backend.analysis({
       ...scope,
       group_by: ['view_path_group'],
@@ -80,14 +82,7 @@ describe('AnalysisPanel', () => {
       limit: 20,
     });
     expect(expected.series.length).toBeGreaterThan(2);
-    const { container } = renderKit(
-      <AnalysisPanel
-        scope={scope}
-        analysis={count}
-        onAnalysisChange={() => {}}
-        onFilter={() => {}}
-      />,
-    );
+    const { container } = renderPanel(scope, count);
 
     await waitFor(() =>
       expect(topRows()).toEqual(
@@ -104,7 +99,7 @@ describe('AnalysisPanel', () => {
 
   it('filters the explorer by every value of a group it is clicked', async () => {
     const backend = serve();
-    const scope = scopeOf('view');
+    const scope = fixtureScope('view');
     const groupBy = ['view_path_group', 'browser'];
     const expected = await backend.analysis({
       ...scope,
@@ -114,14 +109,7 @@ describe('AnalysisPanel', () => {
     });
     const top = expected.series[0]?.group as Record<string, string>;
     const onFilter = vi.fn();
-    renderKit(
-      <AnalysisPanel
-        scope={scope}
-        analysis={{ ...count, groupBy }}
-        onAnalysisChange={() => {}}
-        onFilter={onFilter}
-      />,
-    );
+    renderPanel(scope, { ...count, groupBy }, onFilter);
     const name = `${top.view_path_group} · ${top.browser}`;
     const row = await screen.findByRole('button', {
       name: new RegExp(`^${name.replace(/[?*.]/g, '\\$&')}\\s*[\\d,]+$`),
@@ -136,7 +124,7 @@ describe('AnalysisPanel', () => {
   it('changes group-by, measure and chart through the host', { timeout: 20_000 }, async () => {
     serve();
     const onChange = vi.fn();
-    renderKit(<Harness scope={scopeOf('view')} initial={count} onChange={onChange} />);
+    renderKit(<Harness scope={fixtureScope('view')} initial={count} onChange={onChange} />);
     await screen.findByRole('list', { name: /^Top/ });
 
     fireEvent.change(screen.getByRole('combobox', { name: 'Group by, tag 1' }), {
@@ -166,7 +154,7 @@ describe('AnalysisPanel', () => {
 
   it('asks for a field when the measure needs one, then measures it in its unit', async () => {
     const backend = serve();
-    const scope = scopeOf('view');
+    const scope = fixtureScope('view');
     const onChange = vi.fn();
     const { container } = renderKit(<Harness scope={scope} initial={count} onChange={onChange} />);
     await screen.findByRole('list', { name: /^Top/ });
@@ -222,12 +210,7 @@ describe('AnalysisPanel', () => {
 
   it('draws a pie of counts with shares of everything in scope', async () => {
     const backend = serve();
-    const scope = scopeOf('error');
-    const analysis: ExplorerAnalysis = {
-      groupBy: ['error_source'],
-      aggregate: 'count',
-      chart: 'pie',
-    };
+    const scope = fixtureScope('error');
     const expected = await backend.analysis({
       ...scope,
       group_by: ['error_source'],
@@ -236,14 +219,7 @@ describe('AnalysisPanel', () => {
     });
     const all = expected.series.reduce((n, s) => n + (s.value as number), 0);
     const onFilter = vi.fn();
-    const { container } = renderKit(
-      <AnalysisPanel
-        scope={scope}
-        analysis={analysis}
-        onAnalysisChange={() => {}}
-        onFilter={onFilter}
-      />,
-    );
+    const { container } = renderPanel(scope, countBySource('pie'), onFilter);
     expect(await screen.findByRole('img', { name: 'Share of Count by group' })).toBeTruthy();
     await waitFor(() =>
       expect(container.querySelectorAll('.rk-pie-slice')).toHaveLength(expected.series.length),
@@ -265,12 +241,7 @@ describe('AnalysisPanel', () => {
 
   it('draws one line per group over time, with a legend and the numbers as a table', async () => {
     const backend = serve();
-    const scope = scopeOf('error');
-    const analysis: ExplorerAnalysis = {
-      groupBy: ['error_source'],
-      aggregate: 'count',
-      chart: 'timeseries',
-    };
+    const scope = fixtureScope('error');
     const expected = await backend.analysis({
       ...scope,
       group_by: ['error_source'],
@@ -278,14 +249,7 @@ describe('AnalysisPanel', () => {
       limit: 10,
       buckets: 60,
     });
-    const { container } = renderKit(
-      <AnalysisPanel
-        scope={scope}
-        analysis={analysis}
-        onAnalysisChange={() => {}}
-        onFilter={() => {}}
-      />,
-    );
+    const { container } = renderPanel(scope, countBySource('timeseries'));
     const legend = await screen.findByRole('list', { name: 'Legend' });
     expect(within(legend).getAllByRole('button')).toHaveLength(expected.series.length);
     expect(container.querySelectorAll('.visx-line, path.visx-linepath').length).toBeGreaterThan(0);
@@ -297,14 +261,7 @@ describe('AnalysisPanel', () => {
 
   it("shows the server's message with a retry, and a loading state", async () => {
     server.use(...failingHandlers());
-    const first = renderKit(
-      <AnalysisPanel
-        scope={scopeOf('view')}
-        analysis={count}
-        onAnalysisChange={() => {}}
-        onFilter={() => {}}
-      />,
-    );
+    const first = renderPanel(fixtureScope('view'), count);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The analysis could not be loaded');
     expect(alert.textContent).toContain('the event store is not reachable');
@@ -313,28 +270,14 @@ describe('AnalysisPanel', () => {
 
     server.resetHandlers();
     server.use(...loadingHandlers());
-    const { container } = renderKit(
-      <AnalysisPanel
-        scope={scopeOf('view')}
-        analysis={count}
-        onAnalysisChange={() => {}}
-        onFilter={() => {}}
-      />,
-    );
+    const { container } = renderPanel(fixtureScope('view'), count);
     expect(await screen.findByText('Loading the analysis…')).toBeTruthy();
     expect(root(container).getAttribute('data-state')).toBe('loading');
   });
 
   it('says so when nothing matches', async () => {
     serve();
-    const { container } = renderKit(
-      <AnalysisPanel
-        scope={scopeOf('view', 'view_path_group:/nowhere')}
-        analysis={count}
-        onAnalysisChange={() => {}}
-        onFilter={() => {}}
-      />,
-    );
+    const { container } = renderPanel(fixtureScope('view', 'view_path_group:/nowhere'), count);
     expect(await screen.findByText('No data')).toBeTruthy();
     expect(root(container).getAttribute('data-state')).toBe('empty');
   });

@@ -1,31 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { explorerBackend } from '../../../../../../test/mocks/events.js';
-import {
-  apiHandlers,
-  failingHandlers,
-  loadingHandlers,
-  T0,
-} from '../../../../../../test/mocks/handlers.js';
+import { explorerServerForFile, fixtureScope } from '../../../../../../test/mocks/explorer.js';
+import { failingHandlers, loadingHandlers } from '../../../../../../test/mocks/handlers.js';
 import { renderKit } from '../../../../../../test/mocks/kit.js';
-import { mockServerForFile } from '../../../../../../test/mocks/node.js';
-import type { ExplorerScope } from '../types.js';
 import { Histogram } from './Histogram.js';
 
-const server = mockServerForFile();
-const HOUR = 3_600_000;
-const scopeOf = (category: ExplorerScope['category'], query = ''): ExplorerScope => ({
-  category,
-  from: T0 - 2 * HOUR,
-  to: T0 + 1,
-  query,
-});
-
-function serve() {
-  const backend = explorerBackend();
-  server.use(...apiHandlers(backend));
-  return backend;
-}
+const { server, serve } = explorerServerForFile();
 
 const root = (container: HTMLElement) => container.querySelector('.rk-histogram') as HTMLElement;
 const stackBy = () => screen.getByRole('combobox', { name: 'Stack by' }) as HTMLSelectElement;
@@ -37,7 +17,7 @@ const legendLabels = () =>
 describe('Histogram', () => {
   it("shows the total of the backend's buckets and reports it to the table", async () => {
     const backend = serve();
-    const scope = scopeOf('view');
+    const scope = fixtureScope('view');
     const expected = await backend.histogram({ ...scope, buckets: 60 });
     const sum = expected.buckets.reduce((n, b) => n + b.count, 0);
     expect(sum).toBeGreaterThan(100);
@@ -65,7 +45,7 @@ describe('Histogram', () => {
 
   it('stacks errors by error_source by default, with a legend of the sources', async () => {
     const backend = serve();
-    const scope = scopeOf('error');
+    const scope = fixtureScope('error');
     const expected = await backend.histogram({ ...scope, group_by: 'error_source', buckets: 60 });
     expect(expected.groups.length).toBeGreaterThan(1);
     const onGroupByChange = vi.fn();
@@ -85,7 +65,7 @@ describe('Histogram', () => {
 
   it('stacks by the tag a host passes, and offers only the tags of the category', async () => {
     serve();
-    renderKit(<Histogram scope={scopeOf('resource')} groupBy="resource_type" />);
+    renderKit(<Histogram scope={fixtureScope('resource')} groupBy="resource_type" />);
     await waitFor(() => expect(legendLabels()).toContain('xhr'));
     const options = [...stackBy().options].map((o) => o.value);
     expect(options).toContain('resource_status_group');
@@ -95,7 +75,7 @@ describe('Histogram', () => {
 
   it('moves between bars with the arrows and zooms into one with Enter', async () => {
     const backend = serve();
-    const scope = scopeOf('view');
+    const scope = fixtureScope('view');
     const expected = await backend.histogram({ ...scope, buckets: 60 });
     const onRangeSelect = vi.fn();
     renderKit(<Histogram scope={scope} onRangeSelect={onRangeSelect} />);
@@ -118,7 +98,7 @@ describe('Histogram', () => {
 
   it('zooms to the span dragged across the chart', async () => {
     serve();
-    const scope = scopeOf('view');
+    const scope = fixtureScope('view');
     const onRangeSelect = vi.fn();
     const { container } = renderKit(<Histogram scope={scope} onRangeSelect={onRangeSelect} />);
     await screen.findByRole('slider');
@@ -142,7 +122,7 @@ describe('Histogram', () => {
     serve();
     const onTotal = vi.fn();
     const { container } = renderKit(
-      <Histogram scope={scopeOf('view', 'view_path_group:/nowhere')} onTotal={onTotal} />,
+      <Histogram scope={fixtureScope('view', 'view_path_group:/nowhere')} onTotal={onTotal} />,
     );
     await screen.findByText('No events');
     expect(root(container).getAttribute('data-state')).toBe('empty');
@@ -153,7 +133,7 @@ describe('Histogram', () => {
 
   it("shows the server's message and retries", async () => {
     server.use(...failingHandlers());
-    const { container } = renderKit(<Histogram scope={scopeOf('view')} />);
+    const { container } = renderKit(<Histogram scope={fixtureScope('view')} />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The histogram could not be loaded');
     expect(alert.textContent).toContain('the event store is not reachable');
@@ -167,14 +147,14 @@ describe('Histogram', () => {
 
   it('shows a skeleton while loading', async () => {
     server.use(...loadingHandlers());
-    const { container } = renderKit(<Histogram scope={scopeOf('view')} />);
+    const { container } = renderKit(<Histogram scope={fixtureScope('view')} />);
     expect(await screen.findByText('Loading the histogram…')).toBeTruthy();
     expect(root(container).getAttribute('data-state')).toBe('loading');
   });
 
   it('speaks Chinese', async () => {
     serve();
-    renderKit(<Histogram scope={scopeOf('error')} />, { locale: 'zh' });
+    renderKit(<Histogram scope={fixtureScope('error')} />, { locale: 'zh' });
     expect(await screen.findByRole('combobox', { name: '堆叠依据' })).toBeTruthy();
     await screen.findByText(/个错误$/);
   });

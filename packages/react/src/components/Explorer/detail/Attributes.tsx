@@ -2,6 +2,7 @@ import type { EventRecord, ExplorerCategory } from '@rumkit/core';
 import { useId, useMemo, useState } from 'react';
 import {
   CopyIcon,
+  copyText,
   ExploreIcon,
   MenuButton,
   type MenuItem,
@@ -21,7 +22,6 @@ import {
   matches,
   rawValue,
 } from './attributeModel.js';
-import { copyText } from './copy.js';
 
 export interface AttributesProps {
   category: ExplorerCategory;

@@ -1,9 +1,8 @@
 import type { EventRecord, ExplorerCategory } from '@rumkit/core';
 import type { Ref } from 'react';
-import { Button } from '../../../primitives/index.js';
+import { Button, CategoryIcon, CloseIcon, PlayIcon } from '../../../primitives/index.js';
 import { useRumKit } from '../../../provider/context.js';
 import { useTimeFormats } from '../timeFormat.js';
-import { CategoryIcon, CloseIcon, PlayIcon } from './icons.js';
 import { recordBadges, recordSubtitle, recordTitle } from './labels.js';
 
 export interface DrawerHeaderProps {

@@ -1,21 +1,15 @@
 import type { ExplorerCategory, ExplorerDetail, Point } from '@rumkit/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { explorerBackend } from '../../../../../../test/mocks/events.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  apiHandlers,
-  failingHandlers,
-  loadingHandlers,
-  T0,
-} from '../../../../../../test/mocks/handlers.js';
+  explorerServerForFile,
+  FIXTURE_RANGE,
+  fixtureScope,
+} from '../../../../../../test/mocks/explorer.js';
+import { failingHandlers, loadingHandlers, T0 } from '../../../../../../test/mocks/handlers.js';
 import { renderKit } from '../../../../../../test/mocks/kit.js';
-import { mockServerForFile } from '../../../../../../test/mocks/node.js';
 import { EventDrawer, type EventDrawerProps } from './EventDrawer.js';
-
-const server = mockServerForFile();
-const HOUR = 3_600_000;
-const range = { from: T0 - 2 * HOUR, to: T0 + 1 };
 
 // A session with a replay, added to the shop's traffic: two views, an action with custom
 // context, and an error, a resource and a long task that carry their ids (the demo traffic,
@@ -93,16 +87,7 @@ const replaySession: Point[] = [
   },
 ];
 
-// Building the shop's traffic takes seconds, so the file builds it once; no test writes to it.
-let fixture: ReturnType<typeof explorerBackend>;
-beforeAll(() => {
-  fixture = explorerBackend();
-  fixture.ingest(replaySession);
-}, 30_000);
-function serve() {
-  server.use(...apiHandlers(fixture));
-  return fixture;
-}
+const { server, serve } = explorerServerForFile({ extra: replaySession });
 
 function callbacks() {
   return {
@@ -122,7 +107,7 @@ function open(
   const { tab, ...props } = extra;
   const handlers = { ...callbacks(), ...props };
   const detail: ExplorerDetail = { category, id, ...(tab ? { tab } : {}) };
-  const result = renderKit(<EventDrawer detail={detail} {...range} {...handlers} />);
+  const result = renderKit(<EventDrawer detail={detail} {...FIXTURE_RANGE} {...handlers} />);
   return { ...result, ...handlers };
 }
 
@@ -132,7 +117,7 @@ const ready = () => waitFor(() => expect(drawerState()).toBe('ready'));
 
 async function pickSession(backend: ReturnType<typeof serve>) {
   const { rows } = await backend.searchEvents(
-    { category: 'session', ...range, query: 'session_view_count:>=3', limit: 1 },
+    { ...fixtureScope('session', 'session_view_count:>=3'), limit: 1 },
     {},
   );
   return String(rows[0]?.session_id);
@@ -149,7 +134,12 @@ function Host() {
         Row a-1
       </button>
       {detail ? (
-        <EventDrawer detail={detail} {...range} {...callbacks()} onClose={() => setDetail(null)} />
+        <EventDrawer
+          detail={detail}
+          {...FIXTURE_RANGE}
+          {...callbacks()}
+          onClose={() => setDetail(null)}
+        />
       ) : null}
     </>
   );
@@ -305,7 +295,7 @@ describe('EventDrawer', () => {
     rerender(
       <EventDrawer
         detail={{ category: 'view', id: 'v-home', tab: 'errors' }}
-        {...range}
+        {...FIXTURE_RANGE}
         {...callbacks()}
         onDetailChange={onDetailChange}
       />,

@@ -1,9 +1,14 @@
 import type { ExplorerDetail, SessionDetail } from '@rumkit/core';
 import { useId, useMemo, useState } from 'react';
-import { StatePanel, VisuallyHidden, WarningIcon } from '../../../primitives/index.js';
+import {
+  CategoryIcon,
+  StatePanel,
+  ToggleGroup,
+  VisuallyHidden,
+  WarningIcon,
+} from '../../../primitives/index.js';
 import { useRumKit } from '../../../provider/context.js';
 import { useTimeFormats } from '../timeFormat.js';
-import { CategoryIcon } from './icons.js';
 import { formatted, recordTitle, text } from './labels.js';
 import { asRecord, asRecords } from './records.js';
 import { formatOffset } from './time.js';
@@ -99,32 +104,26 @@ export function SessionTimeline({ detail, onOpen }: SessionTimelineProps) {
   return (
     <div className="rk-timeline">
       <div className="rk-timeline-toolbar">
-        <fieldset className="rk-segmented">
-          <legend className="rk-visually-hidden">{t('detail.timeline.order')}</legend>
-          {(['asc', 'desc'] as const).map((value) => (
-            <button
-              key={value}
-              type="button"
-              aria-pressed={order === value}
-              onClick={() => setOrder(value)}
-            >
-              {t(value === 'asc' ? 'detail.timeline.oldest' : 'detail.timeline.newest')}
-            </button>
-          ))}
-        </fieldset>
-        <fieldset className="rk-segmented">
-          <legend className="rk-visually-hidden">{t('detail.timeline.timeFormat')}</legend>
-          {[true, false].map((value) => (
-            <button
-              key={String(value)}
-              type="button"
-              aria-pressed={relative === value}
-              onClick={() => setRelative(value)}
-            >
-              {t(value ? 'detail.timeline.relative' : 'detail.timeline.absolute')}
-            </button>
-          ))}
-        </fieldset>
+        <ToggleGroup
+          label={t('detail.timeline.order')}
+          className="rk-segmented"
+          options={[
+            { value: 'asc', label: t('detail.timeline.oldest') },
+            { value: 'desc', label: t('detail.timeline.newest') },
+          ]}
+          value={order}
+          onChange={setOrder}
+        />
+        <ToggleGroup
+          label={t('detail.timeline.timeFormat')}
+          className="rk-segmented"
+          options={[
+            { value: true, label: t('detail.timeline.relative') },
+            { value: false, label: t('detail.timeline.absolute') },
+          ]}
+          value={relative}
+          onChange={setRelative}
+        />
         <label className="rk-check rk-timeline-all" htmlFor={toggleId}>
           <input
             id={toggleId}

@@ -1,9 +1,8 @@
 import type { EventDetail, EventRecord, ExplorerCategory, ExplorerDetail } from '@rumkit/core';
 import { useId } from 'react';
-import { Button, CopyButton, ExploreIcon, LinkIcon } from '../../../primitives/index.js';
+import { Button, CopyButton, ExploreIcon, LinkIcon, PlayIcon } from '../../../primitives/index.js';
 import { useRumKit } from '../../../provider/context.js';
 import type { FilterRequest } from '../types.js';
-import { PlayIcon } from './icons.js';
 import { recordTitle, text } from './labels.js';
 import { asRecord } from './records.js';
 

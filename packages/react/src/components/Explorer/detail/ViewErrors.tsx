@@ -1,8 +1,7 @@
 import type { EventRecord, ExplorerDetail } from '@rumkit/core';
-import { StatePanel } from '../../../primitives/index.js';
+import { CategoryIcon, StatePanel } from '../../../primitives/index.js';
 import { useRumKit } from '../../../provider/context.js';
 import { useTimeFormats } from '../timeFormat.js';
-import { CategoryIcon } from './icons.js';
 import { recordTitle, text } from './labels.js';
 
 // Errors sent without an id still need a key; the list's order is the API's and never changes.

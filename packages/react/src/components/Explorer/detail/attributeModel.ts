@@ -1,4 +1,10 @@
-import { type ExplorerCategory, FIELDS, formatFieldValue, getField } from '@rumkit/core';
+import {
+  CONTEXT_TAGS,
+  type ExplorerCategory,
+  FIELDS,
+  formatFieldValue,
+  getField,
+} from '@rumkit/core';
 import type { FormatTime } from '../timeFormat.js';
 
 /** The sections of the attribute list: the record's own fields first, custom context last. */
@@ -22,38 +28,12 @@ export interface Attribute {
   group: AttributeGroup;
 }
 
+// The common tags' groups (core's), plus the few other context fields each group shows.
 const sets = {
-  app: new Set([
-    'sdk_name',
-    'sdk_version',
-    'app_id',
-    'env',
-    'service',
-    'version',
-    'source',
-    'custom_keys',
-    'drift',
-  ]),
-  user: new Set(['userid', 'user_email', 'user_name', 'is_signin', 'is_login']),
-  device: new Set([
-    'os',
-    'os_version',
-    'os_version_major',
-    'browser',
-    'browser_version',
-    'browser_version_major',
-    'screen_size',
-    'network_type',
-    'time_zone',
-    'device',
-    'model',
-    'device_uuid',
-    'platform',
-    'platform_version',
-    'app_framework_version',
-    'display',
-  ]),
-  geo: new Set(['ip', 'isp', 'country', 'country_iso_code', 'province', 'city']),
+  app: new Set<string>([...CONTEXT_TAGS.app, 'custom_keys', 'drift']),
+  user: new Set<string>([...CONTEXT_TAGS.user, 'is_login']),
+  device: new Set<string>([...CONTEXT_TAGS.device, 'display']),
+  geo: new Set<string>(CONTEXT_TAGS.geo),
   action: new Set(['action_id', 'action_ids']),
 };
 

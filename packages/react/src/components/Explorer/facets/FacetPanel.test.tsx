@@ -2,27 +2,12 @@ import { DEFAULT_FACETS, type ExplorerCategory } from '@rumkit/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { explorerBackend } from '../../../../../../test/mocks/events.js';
-import {
-  apiHandlers,
-  failingHandlers,
-  loadingHandlers,
-  T0,
-} from '../../../../../../test/mocks/handlers.js';
+import { explorerServerForFile, fixtureScope } from '../../../../../../test/mocks/explorer.js';
+import { failingHandlers, loadingHandlers } from '../../../../../../test/mocks/handlers.js';
 import { renderKit } from '../../../../../../test/mocks/kit.js';
-import { mockServerForFile } from '../../../../../../test/mocks/node.js';
 import { FacetPanel, type FacetPanelProps } from './FacetPanel.js';
 
-const server = mockServerForFile();
-const FROM = T0 - 2 * 3_600_000;
-const TO = T0 + 1;
-
-// The traffic fixture is only read here, so one copy serves every test (it takes a while to build).
-let fixture: ReturnType<typeof explorerBackend> | undefined;
-function serve() {
-  fixture ??= explorerBackend();
-  server.use(...apiHandlers(fixture));
-}
+const { server, serve } = explorerServerForFile();
 
 /** The panel as the shell renders it: the committed search is state that each commit sets. */
 function Panel({
@@ -38,7 +23,7 @@ function Panel({
   const [query, setQuery] = useState(initial);
   return (
     <FacetPanel
-      scope={{ category, from: FROM, to: TO, query }}
+      scope={fixtureScope(category, query)}
       onQueryChange={(next) => {
         setQuery(next);
         onQuery?.(next);
@@ -63,8 +48,8 @@ const checkedValues = (field: string) =>
 const ready = (field: string) =>
   waitFor(() => expect(facet(field).getAttribute('data-state')).toBe('ready'));
 
-// Role queries over a panel of full facets are slow in happy-dom, and the first test builds the
-// fixture: more time than the default five seconds.
+// Role queries over a panel of full facets are slow in happy-dom: more time than the default
+// five seconds.
 describe('FacetPanel', { timeout: 20_000 }, () => {
   it('lists the top values of a field with their counts, five first, then more', async () => {
     serve();

@@ -1,9 +1,8 @@
 import { getField } from '@rumkit/core';
 import { type ReactNode, useId } from 'react';
-import { Button, errorText } from '../../../primitives/index.js';
+import { Button, ChevronIcon, CloseIcon, errorText } from '../../../primitives/index.js';
 import { useRumKit } from '../../../provider/context.js';
 import type { ComponentState } from '../../ApplicationList/useApplicationList.js';
-import { ChevronIcon, CloseIcon } from './icons.js';
 
 export interface FacetSectionProps {
   field: string;

@@ -1,51 +1,39 @@
+import type { Point } from '@rumkit/core';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { explorerBackend } from '../../../../../../test/mocks/events.js';
 import {
-  apiHandlers,
-  failingHandlers,
-  loadingHandlers,
-  T0,
-} from '../../../../../../test/mocks/handlers.js';
+  explorerServerForFile,
+  FIXTURE_RANGE,
+  fixtureScope,
+} from '../../../../../../test/mocks/explorer.js';
+import { failingHandlers, loadingHandlers, T0 } from '../../../../../../test/mocks/handlers.js';
 import { renderKit } from '../../../../../../test/mocks/kit.js';
-import { mockServerForFile } from '../../../../../../test/mocks/node.js';
-import type { ExplorerScope } from '../types.js';
 import { ErrorClusters } from './ErrorClusters.js';
 
-const server = mockServerForFile();
-const FROM = T0 - 2 * 3600_000;
-const TO = T0 + 1;
-const scope: ExplorerScope = { category: 'error', from: FROM, to: TO, query: '' };
-const signal = () => ({ signal: new AbortController().signal });
-
-/** The fixture's traffic plus 12 errors "Quota exceeded for key N" and 2 "Widget N crashed". */
-function serve() {
-  const backend = explorerBackend();
-  backend.ingest(
-    Array.from({ length: 12 }, (_, i) => ({
-      measurement: 'error',
-      tags: {
-        app_id: 'acme_web',
-        error_id: `quota-${i}`,
-        error_type: 'QuotaExceededError',
-        error_source: 'source',
-      },
-      fields: { error_message: `Quota exceeded for key ${100 + i}` },
-      time: T0 - 60_000 + i * 1000,
-    })),
-  );
+/** Added to the fixture's traffic: 12 errors "Quota exceeded for key N" and 2 "Widget N crashed". */
+const errors: Point[] = [
+  ...Array.from({ length: 12 }, (_, i) => ({
+    measurement: 'error',
+    tags: {
+      app_id: 'acme_web',
+      error_id: `quota-${i}`,
+      error_type: 'QuotaExceededError',
+      error_source: 'source',
+    },
+    fields: { error_message: `Quota exceeded for key ${100 + i}` },
+    time: T0 - 60_000 + i * 1000,
+  })),
   // And two sent without an error_id, as some SDKs do.
-  backend.ingest(
-    [7, 8].map((n) => ({
-      measurement: 'error',
-      tags: { app_id: 'acme_web', error_type: 'WidgetError', error_source: 'custom' },
-      fields: { error_message: `Widget ${n} crashed` },
-      time: T0 - 30_000 + n,
-    })),
-  );
-  server.use(...apiHandlers(backend));
-  return backend;
-}
+  ...[7, 8].map((n) => ({
+    measurement: 'error',
+    tags: { app_id: 'acme_web', error_type: 'WidgetError', error_source: 'custom' },
+    fields: { error_message: `Widget ${n} crashed` },
+    time: T0 - 30_000 + n,
+  })),
+];
+const { server, serve } = explorerServerForFile({ extra: errors });
+const scope = fixtureScope('error');
+const signal = () => ({ signal: new AbortController().signal });
 
 const table = () => screen.getByRole('table');
 const dataRows = () =>
@@ -62,7 +50,7 @@ describe('ErrorClusters', { timeout: 20_000 }, () => {
   it("lists the backend's clusters by message pattern with counts, largest first, and sorts them", async () => {
     const backend = serve();
     const expected = await backend.errorClusters(
-      { from: FROM, to: TO, query: '', limit: 50 },
+      { ...FIXTURE_RANGE, query: '', limit: 50 },
       signal(),
     );
     renderKit(<ErrorClusters scope={scope} onOpen={vi.fn()} onFilter={vi.fn()} />);
@@ -118,7 +106,7 @@ describe('ErrorClusters', { timeout: 20_000 }, () => {
     expect(search).toMatch(/^error_message:Quota/);
     // The search finds exactly the cluster's errors.
     const found = await backend.searchEvents(
-      { category: 'error', from: FROM, to: TO, query: search, limit: 100 },
+      { ...fixtureScope('error', search), limit: 100 },
       signal(),
     );
     expect(found.rows).toHaveLength(12);
@@ -151,7 +139,7 @@ describe('ErrorClusters', { timeout: 20_000 }, () => {
       target: { value: 'error_source' },
     });
     const expected = await backend.errorClusters(
-      { from: FROM, to: TO, query: '', fields: ['error_type', 'error_source'], limit: 50 },
+      { ...FIXTURE_RANGE, query: '', fields: ['error_type', 'error_source'], limit: 50 },
       signal(),
     );
     await screen.findByRole('columnheader', { name: 'error_source' });

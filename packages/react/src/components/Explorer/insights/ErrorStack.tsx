@@ -1,6 +1,6 @@
 import { decodeBase64Utf8, type EventRecord, readErrorCauses } from '@rumkit/core';
 import { useId, useMemo, useState } from 'react';
-import { CopyButton } from '../../../primitives/index.js';
+import { CopyButton, ToggleGroup } from '../../../primitives/index.js';
 import { useRumKit } from '../../../provider/context.js';
 import { text } from './format.js';
 import { StackView } from './StackView.js';
@@ -60,20 +60,17 @@ export function ErrorStack({ error }: ErrorStackProps) {
           {t('insight.stack.title')}
         </h3>
         {canToggle ? (
-          // biome-ignore lint/a11y/useSemanticElements: a pair of toggle buttons, not form fields
-          <div className="rk-segmented" role="group" aria-label={t('insight.stack.version')}>
-            {(['deminified', 'original'] as const).map((v) => (
-              <button
-                key={v}
-                type="button"
-                className="rk-segment"
-                aria-pressed={showing === v}
-                onClick={() => setVersion(v)}
-              >
-                {t(`insight.stack.${v}`)}
-              </button>
-            ))}
-          </div>
+          <ToggleGroup
+            label={t('insight.stack.version')}
+            className="rk-segmented"
+            itemClassName="rk-segment"
+            options={(['deminified', 'original'] as const).map((v) => ({
+              value: v,
+              label: t(`insight.stack.${v}`),
+            }))}
+            value={showing}
+            onChange={setVersion}
+          />
         ) : null}
         {stack ? (
           <CopyButton

@@ -2,6 +2,7 @@ import type { EventRecord } from '@rumkit/core';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { explorerBackend } from '../../../../../../test/mocks/events.js';
+import { fixtureScope } from '../../../../../../test/mocks/explorer.js';
 import { T0 } from '../../../../../../test/mocks/handlers.js';
 import { renderKit } from '../../../../../../test/mocks/kit.js';
 import { FetchList } from './FetchList.js';
@@ -12,13 +13,7 @@ const signal = () => ({ signal: new AbortController().signal });
 async function viewWithApiCalls(): Promise<EventRecord[]> {
   const backend = explorerBackend();
   const { rows } = await backend.searchEvents(
-    {
-      category: 'resource',
-      from: T0 - 2 * 3600_000,
-      to: T0 + 1,
-      query: 'resource_type:(xhr OR fetch) trace_id:*',
-      limit: 1,
-    },
+    { ...fixtureScope('resource', 'resource_type:(xhr OR fetch) trace_id:*'), limit: 1 },
     signal(),
   );
   const detail = await backend.getView({ view_id: String(rows[0]?.view_id) }, signal());

@@ -1,38 +1,33 @@
 import { eqTerm, printSearch } from '@rumkit/core';
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { explorerBackend } from '../../../../../../test/mocks/events.js';
 import {
-  apiHandlers,
-  failingHandlers,
-  loadingHandlers,
-  T0,
-} from '../../../../../../test/mocks/handlers.js';
+  explorerServerForFile,
+  FIXTURE_RANGE,
+  fixtureScope,
+} from '../../../../../../test/mocks/explorer.js';
+import { failingHandlers, loadingHandlers, T0 } from '../../../../../../test/mocks/handlers.js';
 import { renderKit } from '../../../../../../test/mocks/kit.js';
-import { mockServerForFile } from '../../../../../../test/mocks/node.js';
 import { SimilarErrors } from './SimilarErrors.js';
 
-const server = mockServerForFile();
-const FROM = T0 - 2 * 3600_000;
-const TO = T0 + 1;
+const { server, serve } = explorerServerForFile();
 const MESSAGE = "Cannot read properties of undefined (reading 'price')";
 const signal = () => ({ signal: new AbortController().signal });
 const state = () => document.querySelector('.rk-similar')?.getAttribute('data-state');
 
 describe('SimilarErrors', { timeout: 20_000 }, () => {
   it('counts the errors with the same message over the range, as the backend does, with first and last seen', async () => {
-    const backend = explorerBackend();
-    server.use(...apiHandlers(backend));
+    const backend = serve();
     const query = printSearch(eqTerm('error_message', MESSAGE));
     const [histogram, all] = await Promise.all([
-      backend.histogram({ category: 'error', from: FROM, to: TO, query, buckets: 30 }, signal()),
-      backend.searchEvents({ category: 'error', from: FROM, to: TO, query, limit: 1000 }, signal()),
+      backend.histogram({ ...fixtureScope('error', query), buckets: 30 }, signal()),
+      backend.searchEvents({ ...fixtureScope('error', query), limit: 1000 }, signal()),
     ]);
     const total = histogram.buckets.reduce((sum, b) => sum + b.count, 0);
     expect(total).toBeGreaterThan(1);
     const error = all.rows[0] as { time: number };
 
-    renderKit(<SimilarErrors error={{ ...error }} from={FROM} to={TO} />);
+    renderKit(<SimilarErrors error={{ ...error }} {...FIXTURE_RANGE} />);
     expect(await screen.findByText(`${total} errors`)).toBeTruthy();
     expect(state()).toBe('ready');
     const bars = [...document.querySelectorAll('.rk-similar-bar')];
@@ -59,29 +54,29 @@ describe('SimilarErrors', { timeout: 20_000 }, () => {
   });
 
   it('says so when no error in the range has the message, or the error has none', async () => {
-    server.use(...apiHandlers(explorerBackend()));
+    serve();
     const { unmount } = renderKit(
-      <SimilarErrors error={{ time: T0, error_message: 'never happened' }} from={FROM} to={TO} />,
+      <SimilarErrors error={{ time: T0, error_message: 'never happened' }} {...FIXTURE_RANGE} />,
     );
     expect(
       await screen.findByText('No errors with this message in the selected range.'),
     ).toBeTruthy();
     expect(state()).toBe('empty');
     unmount();
-    renderKit(<SimilarErrors error={{ time: T0 }} from={FROM} to={TO} />);
+    renderKit(<SimilarErrors error={{ time: T0 }} {...FIXTURE_RANGE} />);
     expect(screen.getByText('This error has no message to compare.')).toBeTruthy();
   });
 
   it('shows the loading state, then the error with the server message', async () => {
     server.use(...loadingHandlers());
     const { unmount } = renderKit(
-      <SimilarErrors error={{ time: T0, error_message: MESSAGE }} from={FROM} to={TO} />,
+      <SimilarErrors error={{ time: T0, error_message: MESSAGE }} {...FIXTURE_RANGE} />,
     );
     expect(screen.getByRole('status').textContent).toBe('Counting similar errors…');
     expect(state()).toBe('loading');
     unmount();
     server.resetHandlers(...failingHandlers());
-    renderKit(<SimilarErrors error={{ time: T0, error_message: MESSAGE }} from={FROM} to={TO} />);
+    renderKit(<SimilarErrors error={{ time: T0, error_message: MESSAGE }} {...FIXTURE_RANGE} />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Similar errors could not be counted');
     expect(alert.textContent).toContain('the event store is not reachable; try again in a minute');

@@ -2,12 +2,11 @@ import type { EventRecord, ViewDetail } from '@rumkit/core';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { explorerBackend } from '../../../../../../test/mocks/events.js';
+import { fixtureScope } from '../../../../../../test/mocks/explorer.js';
 import { T0 } from '../../../../../../test/mocks/handlers.js';
 import { renderKit } from '../../../../../../test/mocks/kit.js';
 import { ViewPerformance } from './ViewPerformance.js';
 
-const FROM = T0 - 2 * 3600_000;
-const TO = T0 + 1;
 const signal = () => ({ signal: new AbortController().signal });
 
 /** The fixture's view with the most resources, with everything the waterfall draws. */
@@ -15,10 +14,7 @@ async function busiestView(): Promise<ViewDetail> {
   const backend = explorerBackend();
   const { rows } = await backend.searchEvents(
     {
-      category: 'view',
-      from: FROM,
-      to: TO,
-      query: 'view_long_task_count:>0 view_action_count:>0',
+      ...fixtureScope('view', 'view_long_task_count:>0 view_action_count:>0'),
       sort: { field: 'view_resource_count', order: 'desc' },
       limit: 1,
     },

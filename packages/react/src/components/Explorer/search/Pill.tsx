@@ -1,7 +1,6 @@
 import { type Pill as PillModel, printSearch, soleKey } from '@rumkit/core';
-import { EditIcon, MenuButton, MoreIcon, TrashIcon } from '../../../primitives/index.js';
+import { CloseIcon, EditIcon, MenuButton, MoreIcon, TrashIcon } from '../../../primitives/index.js';
 import { useRumKit } from '../../../provider/context.js';
-import { CloseIcon } from './icons.js';
 
 /**
  * One conjunct of the committed search: the key and value (or the text), an exclusion marked

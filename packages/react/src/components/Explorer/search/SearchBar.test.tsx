@@ -2,30 +2,13 @@ import { ApiError } from '@rumkit/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { explorerBackend } from '../../../../../../test/mocks/events.js';
-import { apiHandlers, T0 } from '../../../../../../test/mocks/handlers.js';
+import { explorerServerForFile, fixtureScope } from '../../../../../../test/mocks/explorer.js';
 import { renderKit } from '../../../../../../test/mocks/kit.js';
-import { mockServerForFile } from '../../../../../../test/mocks/node.js';
 import type { ExplorerScope } from '../types.js';
 import { HISTORY_KEY } from './history.js';
 import { SearchBar, type SearchBarProps } from './SearchBar.js';
 
-const server = mockServerForFile();
-const HOUR = 3_600_000;
-const scopeOf = (category: ExplorerScope['category'], query = ''): ExplorerScope => ({
-  category,
-  from: T0 - 2 * HOUR,
-  to: T0 + 1,
-  query,
-});
-
-// Read-only in these tests, so one fixture serves them all (it takes a moment to generate).
-const fixture = explorerBackend();
-
-function serve() {
-  server.use(...apiHandlers(fixture));
-  return fixture;
-}
+const { server, serve } = explorerServerForFile();
 
 /** The bar as the explorer holds it: the committed query lives above it. */
 function Bar({
@@ -41,7 +24,7 @@ function Bar({
   const [query, setQuery] = useState(initial);
   return (
     <SearchBar
-      scope={scopeOf(category, query)}
+      scope={fixtureScope(category, query)}
       onChange={(next) => {
         setQuery(next);
         onCommit?.(next);
@@ -217,7 +200,7 @@ describe('SearchBar', () => {
 
     // Values come from the facet of the scope, with their counts.
     const facet = await backend.facet({
-      ...scopeOf('view', 'env:production'),
+      ...fixtureScope('view', 'env:production'),
       field: 'browser',
       limit: 10,
     });
@@ -372,7 +355,7 @@ describe('SearchBar', () => {
     const backend = serve();
     const query = 'env:prod no_such_key:1';
     const refusal = await backend
-      .searchEvents({ ...scopeOf('view', query), limit: 1 })
+      .searchEvents({ ...fixtureScope('view', query), limit: 1 })
       .catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(ApiError);
     renderKit(<Bar initial={query} serverError={refusal} />);

@@ -1,9 +1,17 @@
 import { ApiError, type SearchSyntaxError } from '@rumkit/core';
 import { useId } from 'react';
 import { en, type MessageKey } from '../../../i18n/index.js';
-import { Button, ErrorIcon, errorText, SearchIcon } from '../../../primitives/index.js';
+import {
+  Button,
+  ClockIcon,
+  CloseIcon,
+  ErrorIcon,
+  errorText,
+  PillModeIcon,
+  SearchIcon,
+  TextModeIcon,
+} from '../../../primitives/index.js';
 import { useRumKit } from '../../../provider/context.js';
-import { ClockIcon, CloseIcon, PillModeIcon, TextModeIcon } from './icons.js';
 import { Pill } from './Pill.js';
 import { Suggestions } from './Suggestions.js';
 import { type SearchBarOptions, useSearchBar } from './useSearchBar.js';

@@ -57,7 +57,7 @@ export const EventRow = memo(function EventRow({
       role="row"
       aria-rowindex={index + 2}
       aria-selected={open}
-      className="rk-table-row"
+      className="rk-events-row"
       data-status={warning ? 'warning' : undefined}
       data-active={active ? '' : undefined}
       style={{ transform: `translateY(${top}px)` }}
@@ -65,16 +65,16 @@ export const EventRow = memo(function EventRow({
     >
       {renderCell('time', 'time', record, formatTime)}
       {/* biome-ignore lint/a11y: a cell of the ARIA grid; focus stays on the grid (aria-activedescendant) */}
-      <div role="gridcell" className="rk-table-cell rk-table-status">
+      <div role="gridcell" className="rk-events-cell rk-events-status">
         {warning ? (
-          <span className="rk-table-warning" role="img" aria-label={t('table.warning')}>
+          <span className="rk-events-warning" role="img" aria-label={t('table.warning')}>
             ⚠
           </span>
         ) : null}
         {replay ? (
           <button
             type="button"
-            className="rk-table-play"
+            className="rk-events-play"
             aria-label={t('table.play', { time: formatTime(record.time) })}
             title={t('table.playTitle')}
             onClick={(event) =>
@@ -97,13 +97,13 @@ export function SkeletonRow({ index, cells }: { index: number; cells: number }) 
     <div
       role="row"
       aria-hidden="true"
-      className="rk-table-row rk-table-skeleton"
+      className="rk-events-row rk-events-skeleton"
       style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
     >
       {Array.from({ length: cells }, (_, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have nothing else to key by.
-        <div key={i} className="rk-table-cell">
-          <span className="rk-table-bone" />
+        <div key={i} className="rk-events-cell">
+          <span className="rk-events-bone" />
         </div>
       ))}
     </div>

@@ -1,53 +1,18 @@
 import { ApiError, DEFAULT_COLUMNS, type EventRecord, type ExplorerCategory } from '@rumkit/core';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { explorerBackend } from '../../../../../../test/mocks/events.js';
+import { fixtureScope } from '../../../../../../test/mocks/explorer.js';
 import { T0 } from '../../../../../../test/mocks/fixtures.js';
 import { renderKit } from '../../../../../../test/mocks/kit.js';
+import { fakeLayoutForFile } from '../../../../../../test/mocks/layout.js';
 import { EventTable, type EventTableProps } from './EventTable.js';
 
-// happy-dom lays nothing out. The virtualizer reads the viewport from clientHeight, how far it
-// may scroll from scrollHeight, and learns of a scroll from the scroll event, which happy-dom's
-// scrollTo does not send. A 640px viewport, content as tall as the body says, and the event.
-const LAYOUT: Record<string, PropertyDescriptor> = {
-  clientHeight: { get: () => 640 },
-  clientWidth: { get: () => 1200 },
-  scrollHeight: {
-    get(this: HTMLElement) {
-      const body = this.querySelector<HTMLElement>(':scope > .rk-table-body');
-      return body ? 34 + Number.parseFloat(body.style.height || '0') : 0;
-    },
-  },
-};
-const saved = new Map<string, PropertyDescriptor | undefined>();
-const realScroll = Element.prototype.scroll;
-beforeAll(() => {
-  for (const [key, descriptor] of Object.entries(LAYOUT)) {
-    saved.set(key, Object.getOwnPropertyDescriptor(HTMLElement.prototype, key));
-    Object.defineProperty(HTMLElement.prototype, key, { configurable: true, ...descriptor });
-  }
-  Element.prototype.scroll = function scroll(this: Element, ...args: unknown[]) {
-    (realScroll as (...a: unknown[]) => void).apply(this, args);
-    this.dispatchEvent(new Event('scroll'));
-  };
-});
-afterAll(() => {
-  Element.prototype.scroll = realScroll;
-  for (const [key, descriptor] of saved) {
-    if (descriptor) Object.defineProperty(HTMLElement.prototype, key, descriptor);
-    else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[key];
-  }
-});
+fakeLayoutForFile();
 
 const backend = explorerBackend();
 async function fixture(category: ExplorerCategory, query = '', limit = 200) {
-  const { rows } = await backend.searchEvents({
-    category,
-    from: T0 - 2 * 3_600_000,
-    to: T0 + 1,
-    query,
-    limit,
-  });
+  const { rows } = await backend.searchEvents({ ...fixtureScope(category, query), limit });
   return rows as EventRecord[];
 }
 
@@ -84,7 +49,7 @@ describe('EventTable', () => {
   it('shows the sessions with their durations, counts and URLs formatted, newest first', async () => {
     const rows = await fixture('session');
     const { container } = renderTable({ rows, total: rows.length });
-    expect(container.querySelector('.rk-table')?.getAttribute('data-state')).toBe('ready');
+    expect(container.querySelector('.rk-events')?.getAttribute('data-state')).toBe('ready');
     expect(headerNames()).toEqual(['Time', 'Status', ...DEFAULT_COLUMNS.session]);
     const first = rows[0] as EventRecord;
     const cells = cellsOf(bodyRows()[0] as HTMLElement).map((c) => c.textContent);
@@ -308,8 +273,8 @@ describe('EventTable', () => {
 
   it('shows skeleton rows while loading, and an empty message in the category words', () => {
     const { container, rerender, props } = renderTable({ rows: [], status: 'loading' });
-    expect(container.querySelector('.rk-table')?.getAttribute('data-state')).toBe('loading');
-    expect(container.querySelectorAll('.rk-table-skeleton').length).toBeGreaterThan(0);
+    expect(container.querySelector('.rk-events')?.getAttribute('data-state')).toBe('loading');
+    expect(container.querySelectorAll('.rk-events-skeleton').length).toBeGreaterThan(0);
     expect(screen.getByText('Loading sessions…')).toBeTruthy();
     rerender(<EventTable {...props} category="long_task" status="empty" />);
     expect(screen.getByText('No long tasks match this search in this range')).toBeTruthy();
@@ -344,7 +309,7 @@ describe('EventTable', () => {
       error: new ApiError(503, 'unavailable', 'The store is restarting'),
       onRetry,
     });
-    expect(container.querySelector('.rk-table')?.getAttribute('data-state')).toBe('error');
+    expect(container.querySelector('.rk-events')?.getAttribute('data-state')).toBe('error');
     const alert = screen.getByRole('alert');
     expect(within(alert).getByText('The sessions could not be loaded')).toBeTruthy();
     expect(alert.textContent).toContain('The store is restarting');

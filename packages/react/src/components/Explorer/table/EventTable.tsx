@@ -40,14 +40,14 @@ export function EventTable(props: EventTableProps) {
   });
   const rowCount = status === 'ready' ? (total ?? (hasMore ? -1 : rows.length)) : -1;
   const style = {
-    '--rk-table-cols': table.template,
-    '--rk-table-width': `${table.minWidth}px`,
+    '--rk-events-cols': table.template,
+    '--rk-events-width': `${table.minWidth}px`,
   } as CSSProperties;
 
   return (
-    <div className="rk-table" data-state={status} style={style}>
-      <div className="rk-table-bar">
-        <span className="rk-table-count">{status === 'ready' ? countText : null}</span>
+    <div className="rk-events" data-state={status} style={style}>
+      <div className="rk-events-bar">
+        <span className="rk-events-count">{status === 'ready' ? countText : null}</span>
         <ColumnChooser
           category={category}
           columns={columns}
@@ -68,7 +68,7 @@ export function EventTable(props: EventTableProps) {
         aria-colcount={columns.length + 2}
         aria-busy={status === 'loading' || loadingMore}
         aria-activedescendant={table.activeDescendant}
-        className="rk-table-scroll"
+        className="rk-events-scroll"
         onKeyDown={table.onKeyDown}
         onFocus={table.onFocus}
       >
@@ -89,7 +89,7 @@ export function EventTable(props: EventTableProps) {
           // biome-ignore lint/a11y/useSemanticElements: the body of the ARIA grid
           <div
             role="rowgroup"
-            className="rk-table-body"
+            className="rk-events-body"
             style={{ height: virtualizer.getTotalSize() }}
           >
             {items.map((item) => {
@@ -102,11 +102,11 @@ export function EventTable(props: EventTableProps) {
                     key="more"
                     role="row"
                     aria-rowindex={item.index + 2}
-                    className="rk-table-row rk-table-more"
+                    className="rk-events-row rk-events-more"
                     style={{ transform: `translateY(${top}px)` }}
                   >
                     {/* biome-ignore lint/a11y: a cell of the ARIA grid */}
-                    <div role="gridcell" className="rk-table-cell">
+                    <div role="gridcell" className="rk-events-cell">
                       {t('table.loadingMore')}
                     </div>
                   </div>
@@ -129,7 +129,7 @@ export function EventTable(props: EventTableProps) {
           // biome-ignore lint/a11y/useSemanticElements: the body of the ARIA grid
           <div
             role="rowgroup"
-            className="rk-table-body"
+            className="rk-events-body"
             style={{ height: SKELETON_ROWS * ROW_HEIGHT }}
           >
             {Array.from({ length: SKELETON_ROWS }, (_, i) => (

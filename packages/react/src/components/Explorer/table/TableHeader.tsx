@@ -89,16 +89,16 @@ export function TableHeader({
         key={field}
         role="columnheader"
         aria-sort={direction}
-        className="rk-table-th"
+        className="rk-events-th"
         data-kind={kind}
         title={getField(field)?.description}
       >
         <button
           type="button"
-          className="rk-table-sort"
+          className="rk-events-sort"
           onClick={() => onSortChange(nextSort(sort, field))}
         >
-          <span className="rk-table-th-label">{label}</span>
+          <span className="rk-events-th-label">{label}</span>
           <SortIcon direction={direction} />
         </button>
         <ColumnMenu
@@ -119,7 +119,7 @@ export function TableHeader({
           aria-valuemax={MAX_WIDTH}
           aria-label={t('table.resize', { field: label })}
           tabIndex={0}
-          className="rk-table-resize"
+          className="rk-events-resize"
           onPointerDown={(event) => startResize(event, field, onResize)}
           onKeyDown={(event) => resizeByKey(event, field, onResize)}
         />
@@ -128,12 +128,12 @@ export function TableHeader({
   };
   return (
     // biome-ignore lint/a11y/useSemanticElements: the header of the ARIA grid
-    <div role="rowgroup" className="rk-table-head">
+    <div role="rowgroup" className="rk-events-head">
       {/* biome-ignore lint/a11y: the header row of the ARIA grid */}
-      <div role="row" aria-rowindex={1} className="rk-table-row rk-table-header-row">
+      <div role="row" aria-rowindex={1} className="rk-events-row rk-events-header-row">
         {header('time', -1, 'time')}
         {/* biome-ignore lint/a11y: the status column's header, named for screen readers only */}
-        <div role="columnheader" className="rk-table-th rk-table-status">
+        <div role="columnheader" className="rk-events-th rk-events-status">
           <span className="rk-visually-hidden">{t('table.status')}</span>
         </div>
         {columns.map((field, i) => header(field, i, kinds[i] ?? 'text'))}

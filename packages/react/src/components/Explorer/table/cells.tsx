@@ -64,12 +64,12 @@ export function renderCell(field: string, kind: ColumnKind, record: EventRecord,
     <div
       key={field}
       role="gridcell"
-      className="rk-table-cell"
+      className="rk-events-cell"
       data-kind={kind}
       data-status={status}
       title={title}
     >
-      {text === '' ? <span className="rk-table-none">—</span> : text}
+      {text === '' ? <span className="rk-events-none">—</span> : text}
     </div>
   );
 }

@@ -1,98 +1,98 @@
 import { tokens as t } from '../../../provider/styles.js';
 
 // Rows are absolutely placed by the virtualizer, a fixed 32px high, and share one grid template
-// through --rk-table-cols, so a resize restyles them without re-rendering. `contain` keeps a
+// through --rk-events-cols, so a resize restyles them without re-rendering. `contain` keeps a
 // row's layout and paint to itself while 100k of them scroll past. No will-change on rows: a
 // compositor layer per row cost more than it saved when measured in Chromium.
 export const TABLE_CSS = `
-:where(.rk-table) {
+:where(.rk-events) {
   display: flex; flex-direction: column; min-height: 0; height: 100%;
   border: 1px solid ${t.border}; border-radius: ${t.radius}; background: ${t.bg};
 }
-:where(.rk-table-bar) {
+:where(.rk-events-bar) {
   display: flex; align-items: center; justify-content: space-between; gap: 12px;
   padding: 6px 8px 6px 12px; border-bottom: 1px solid ${t.border};
 }
-:where(.rk-table-count) { color: ${t.muted}; font-variant-numeric: tabular-nums; }
-:where(.rk-table-scroll) {
+:where(.rk-events-count) { color: ${t.muted}; font-variant-numeric: tabular-nums; }
+:where(.rk-events-scroll) {
   position: relative; flex: 1 1 auto; min-height: 160px; overflow: auto;
   /* Without a bounded height from the host the grid would grow to all its rows and render
      every one; the viewport is the most it may take. */
   max-height: var(--rumkit-table-max-height, 100vh);
   overscroll-behavior: contain; outline: none; border-radius: 0 0 ${t.radius} ${t.radius};
 }
-:where(.rk-table-scroll:focus-visible) { box-shadow: inset 0 0 0 2px ${t.focus}; }
-:where(.rk-table[data-state="empty"], .rk-table[data-state="error"]) :where(.rk-table-scroll) {
+:where(.rk-events-scroll:focus-visible) { box-shadow: inset 0 0 0 2px ${t.focus}; }
+:where(.rk-events[data-state="empty"], .rk-events[data-state="error"]) :where(.rk-events-scroll) {
   flex: none; min-height: 0;
 }
-:where(.rk-table) :where(.rk-panel) { margin: 16px; }
-:where(.rk-table-head) {
-  position: sticky; top: 0; z-index: 2; min-width: var(--rk-table-width);
+:where(.rk-events) :where(.rk-panel) { margin: 16px; }
+:where(.rk-events-head) {
+  position: sticky; top: 0; z-index: 2; min-width: var(--rk-events-width);
   background: ${t.subtle}; border-bottom: 1px solid ${t.border};
 }
-:where(.rk-table-body) { position: relative; min-width: var(--rk-table-width); }
-:where(.rk-table-row) {
-  display: grid; grid-template-columns: var(--rk-table-cols); align-items: center;
-  height: 32px; width: 100%; min-width: var(--rk-table-width);
+:where(.rk-events-body) { position: relative; min-width: var(--rk-events-width); }
+:where(.rk-events-row) {
+  display: grid; grid-template-columns: var(--rk-events-cols); align-items: center;
+  height: 32px; width: 100%; min-width: var(--rk-events-width);
   font-size: 0.93em; font-variant-numeric: tabular-nums;
 }
-:where(.rk-table-body) > :where(.rk-table-row) {
+:where(.rk-events-body) > :where(.rk-events-row) {
   position: absolute; top: 0; left: 0; contain: layout paint style;
   border-bottom: 1px solid ${t.hover}; cursor: pointer;
 }
-:where(.rk-table-body) > :where(.rk-table-row:hover) { background: ${t.subtle}; }
-:where(.rk-table-row[data-status="warning"]) { background: ${t.warningSubtle}; box-shadow: inset 3px 0 0 ${t.warningBorder}; }
-:where(.rk-table-body) > :where(.rk-table-row[data-status="warning"]:hover) { background: ${t.warningSubtle}; filter: brightness(0.98); }
-:where(.rk-table-row[aria-selected="true"]) { background: ${t.accentSubtle}; box-shadow: inset 3px 0 0 ${t.accent}; }
-:where(.rk-table-scroll:focus-visible) :where(.rk-table-row[data-active]) { outline: 2px solid ${t.focus}; outline-offset: -2px; }
-:where(.rk-table-header-row) { height: 34px; font-size: 0.88em; }
-:where(.rk-table-cell) {
+:where(.rk-events-body) > :where(.rk-events-row:hover) { background: ${t.subtle}; }
+:where(.rk-events-row[data-status="warning"]) { background: ${t.warningSubtle}; box-shadow: inset 3px 0 0 ${t.warningBorder}; }
+:where(.rk-events-body) > :where(.rk-events-row[data-status="warning"]:hover) { background: ${t.warningSubtle}; filter: brightness(0.98); }
+:where(.rk-events-row[aria-selected="true"]) { background: ${t.accentSubtle}; box-shadow: inset 3px 0 0 ${t.accent}; }
+:where(.rk-events-scroll:focus-visible) :where(.rk-events-row[data-active]) { outline: 2px solid ${t.focus}; outline-offset: -2px; }
+:where(.rk-events-header-row) { height: 34px; font-size: 0.88em; }
+:where(.rk-events-cell) {
   min-width: 0; padding: 0 10px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
 }
-:where(.rk-table-cell[data-kind="number"], .rk-table-th[data-kind="number"]) { text-align: right; justify-content: flex-end; }
-:where(.rk-table-cell[data-kind="time"]) { color: ${t.muted}; }
-:where(.rk-table-cell[data-status="2xx"]) { color: ${t.success}; }
-:where(.rk-table-cell[data-status="3xx"]) { color: ${t.accent}; }
-:where(.rk-table-cell[data-status="4xx"]) { color: ${t.warningText}; font-weight: 600; }
-:where(.rk-table-cell[data-status="5xx"]) { color: ${t.danger}; font-weight: 600; }
-:where(.rk-table-none) { color: ${t.borderStrong}; }
-:where(.rk-table-status) { display: flex; align-items: center; gap: 4px; padding: 0 6px; overflow: visible; }
-:where(.rk-table-warning) { color: ${t.warningText}; line-height: 1; }
-:where(.rk-table-play) {
+:where(.rk-events-cell[data-kind="number"], .rk-events-th[data-kind="number"]) { text-align: right; justify-content: flex-end; }
+:where(.rk-events-cell[data-kind="time"]) { color: ${t.muted}; }
+:where(.rk-events-cell[data-status="2xx"]) { color: ${t.success}; }
+:where(.rk-events-cell[data-status="3xx"]) { color: ${t.accent}; }
+:where(.rk-events-cell[data-status="4xx"]) { color: ${t.warningText}; font-weight: 600; }
+:where(.rk-events-cell[data-status="5xx"]) { color: ${t.danger}; font-weight: 600; }
+:where(.rk-events-none) { color: ${t.borderStrong}; }
+:where(.rk-events-status) { display: flex; align-items: center; gap: 4px; padding: 0 6px; overflow: visible; }
+:where(.rk-events-warning) { color: ${t.warningText}; line-height: 1; }
+:where(.rk-events-play) {
   display: inline-flex; align-items: center; justify-content: center; width: 22px; height: 22px;
   padding: 0; border: 1px solid ${t.border}; border-radius: 999px; background: ${t.bg};
   color: ${t.accent}; font-size: 10px; line-height: 1; cursor: pointer;
 }
-:where(.rk-table-play:hover) { background: ${t.accentSubtle}; border-color: ${t.accent}; }
-:where(.rk-table-th) {
+:where(.rk-events-play:hover) { background: ${t.accentSubtle}; border-color: ${t.accent}; }
+:where(.rk-events-th) {
   position: relative; display: flex; align-items: center; gap: 2px; min-width: 0; height: 100%;
   padding: 0 4px 0 2px; color: ${t.muted}; font-weight: 600;
 }
-:where(.rk-table-sort) {
+:where(.rk-events-sort) {
   display: inline-flex; flex: 1 1 auto; align-items: center; gap: 4px; min-width: 0; height: 28px;
   padding: 0 8px; border: 0; border-radius: 4px; background: none; color: inherit; font: inherit;
   cursor: pointer;
 }
-:where(.rk-table-th[data-kind="number"]) :where(.rk-table-sort) { flex-direction: row-reverse; }
-:where(.rk-table-sort:hover) { background: ${t.hover}; color: ${t.text}; }
-:where(.rk-table-th[aria-sort="ascending"], .rk-table-th[aria-sort="descending"]) { color: ${t.text}; }
-:where(.rk-table-th-label) { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-:where(.rk-table-th) :where(.rk-button) { opacity: 0; }
-:where(.rk-table-th:hover, .rk-table-th:focus-within) :where(.rk-button),
-:where(.rk-table-th) :where(.rk-button[aria-expanded="true"]) { opacity: 1; }
-:where(.rk-table-resize) {
+:where(.rk-events-th[data-kind="number"]) :where(.rk-events-sort) { flex-direction: row-reverse; }
+:where(.rk-events-sort:hover) { background: ${t.hover}; color: ${t.text}; }
+:where(.rk-events-th[aria-sort="ascending"], .rk-events-th[aria-sort="descending"]) { color: ${t.text}; }
+:where(.rk-events-th-label) { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+:where(.rk-events-th) :where(.rk-button) { opacity: 0; }
+:where(.rk-events-th:hover, .rk-events-th:focus-within) :where(.rk-button),
+:where(.rk-events-th) :where(.rk-button[aria-expanded="true"]) { opacity: 1; }
+:where(.rk-events-resize) {
   position: absolute; top: 4px; right: -3px; bottom: 4px; z-index: 1; width: 6px;
   cursor: col-resize; touch-action: none; border-radius: 3px;
 }
-:where(.rk-table-resize:hover, .rk-table-resize:focus-visible) { background: ${t.accent}; }
-:where(.rk-table-more) :where(.rk-table-cell) { grid-column: 1 / -1; color: ${t.muted}; text-align: center; }
-:where(.rk-table-skeleton) { position: absolute; top: 0; left: 0; }
-:where(.rk-table-bone) {
+:where(.rk-events-resize:hover, .rk-events-resize:focus-visible) { background: ${t.accent}; }
+:where(.rk-events-more) :where(.rk-events-cell) { grid-column: 1 / -1; color: ${t.muted}; text-align: center; }
+:where(.rk-events-skeleton) { position: absolute; top: 0; left: 0; }
+:where(.rk-events-bone) {
   display: block; height: 10px; width: 70%; border-radius: 4px; background: ${t.hover};
-  animation: rk-table-pulse 1.2s ease-in-out infinite;
+  animation: rk-events-pulse 1.2s ease-in-out infinite;
 }
-@keyframes rk-table-pulse { 50% { opacity: 0.45; } }
-@media (prefers-reduced-motion: reduce) { :where(.rk-table-bone) { animation: none; } }
+@keyframes rk-events-pulse { 50% { opacity: 0.45; } }
+@media (prefers-reduced-motion: reduce) { :where(.rk-events-bone) { animation: none; } }
 
 /* Column chooser */
 :where(.rk-chooser) { position: relative; }

@@ -7,6 +7,7 @@ export async function copyText(text: string): Promise<boolean> {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
+    // No clipboard API, or no permission: the old way still works often.
     const area = document.createElement('textarea');
     area.value = text;
     area.setAttribute('readonly', '');
