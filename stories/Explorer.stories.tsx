@@ -174,6 +174,8 @@ export const ResourceDetail = detailStory((ids) => ({
 /** A detail whose record is no longer stored. */
 export const DetailNotFound: Story = {
   args: { defaultState: state({ detail: { category: 'session', id: 'gone-session' } }) },
+  // The memory backend itself, not over msw: the smoke test forbids a story an HTTP 404.
+  parameters: { kit: { backend: explorerBackend } },
 };
 
 /** 100,000 sessions: the list stays smooth as it scrolls. */

@@ -159,3 +159,5 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
   };
 }
+
+export { type ChdbFront, startChdbFront } from './chdb-front.js';

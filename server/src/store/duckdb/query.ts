@@ -1,10 +1,11 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { AnalysisResult, FacetResult, HistogramResult } from '@rumkit/core/api';
 import { bucketInterval, OTHER_STACK } from '@rumkit/core/rules';
-import { type Category, getField, textFieldsOf } from '@rumkit/core/schema';
+import type { Category } from '@rumkit/core/schema';
 import { type Filter, type TermFilter, wildcardToLike } from '@rumkit/core/search';
 import { fieldNamesOf, hasColumn } from '../columns.js';
 import { CursorError, decodeCursor, encodeCursor } from '../cursor.js';
+import { fieldKind, filterSql } from '../filter-sql.js';
 import {
   analysisResult,
   countHistogram,
@@ -52,14 +53,7 @@ export class Sql {
   field(name: string): { sql: string; type: 'string' | 'number' | 'boolean' } {
     if (name === 'time') return { sql: 'epoch_ms(time)', type: 'number' };
     if (fieldNamesOf(this.category).has(name)) {
-      const def = getField(name);
-      const type =
-        def?.type === 'integer' || def?.type === 'float'
-          ? 'number'
-          : def?.type === 'boolean'
-            ? 'boolean'
-            : 'string';
-      return { sql: fieldExpression(this.category, name), type };
+      return { sql: fieldExpression(this.category, name), type: fieldKind(name) };
     }
     return {
       sql: `json_extract_string(custom, ${this.bind(customPath(name))})`,
@@ -82,29 +76,18 @@ export class Sql {
   }
 
   filter(filter: Filter): string {
-    switch (filter.type) {
-      case 'and':
-        return `(${filter.children.map((c) => this.filter(c)).join(' AND ')})`;
-      case 'or':
-        return `(${filter.children.map((c) => this.filter(c)).join(' OR ')})`;
-      case 'not':
-        // A record without the field matches `-key:value`: NULL counts as "not equal".
-        return `(${this.filter(filter.child)}) IS NOT TRUE`;
-      case 'text':
-        return this.text(filter.value, filter.wildcard && !filter.phrase);
-      case 'term':
-        return this.term(filter);
-    }
-  }
-
-  /** Free text: a case-insensitive substring (or glob) of any of the category's text fields. */
-  private text(value: string, wildcard: boolean): string {
-    const fields = textFieldsOf(this.category).filter((name) =>
-      fieldNamesOf(this.category).has(name),
+    return filterSql(
+      filter,
+      {
+        not: (condition) => `(${condition}) IS NOT TRUE`,
+        text: (pattern, fields) => {
+          const bound = this.bind(pattern);
+          return `(${fields.map((name) => `${fieldExpression(this.category, name)} ILIKE ${bound} ESCAPE '\\'`).join(' OR ')})`;
+        },
+        term: (term) => this.term(term),
+      },
+      this.category,
     );
-    if (fields.length === 0) return 'false';
-    const pattern = this.bind(wildcard ? `%${wildcardToLike(value)}%` : `%${escapeLike(value)}%`);
-    return `(${fields.map((name) => `${fieldExpression(this.category, name)} ILIKE ${pattern} ESCAPE '\\'`).join(' OR ')})`;
   }
 
   private term(term: TermFilter): string {

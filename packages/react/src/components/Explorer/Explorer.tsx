@@ -109,7 +109,7 @@ export function Explorer({
       <div className="rk-explorer-body" data-detail={state.detail ? 'open' : 'closed'}>
         <div className="rk-explorer-facets" data-beside-detail={state.detail ? '' : undefined}>
           <FacetPanel
-            scope={scope}
+            scope={explorer.sideScope}
             fields={facetFields}
             onFieldsChange={setFacetFields}
             onQueryChange={explorer.setQuery}
@@ -127,10 +127,15 @@ export function Explorer({
               onChange={explorer.setMode}
             />
           </div>
+          {explorer.status === 'idle' ? (
+            <p className="rk-explorer-offline" role="status">
+              {t('common.waitingForNetwork')}
+            </p>
+          ) : null}
           {state.mode === 'list' ? (
             <>
               <Histogram
-                scope={scope}
+                scope={explorer.sideScope}
                 onRangeSelect={(r) => explorer.setRange({ type: 'absolute', ...r })}
                 onTotal={setTotal}
               />
@@ -148,7 +153,7 @@ export function Explorer({
                 hasMore={explorer.hasMore}
                 loadingMore={explorer.loadingMore}
                 onLoadMore={explorer.loadMore}
-                status={explorer.status}
+                status={explorer.status === 'idle' ? 'loading' : explorer.status}
                 error={explorer.error}
                 onRetry={explorer.retry}
                 onPlayReplay={onPlayReplay}

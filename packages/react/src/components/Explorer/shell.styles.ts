@@ -73,6 +73,14 @@ export const SHELL_CSS = `
   /* The list scrolls inside itself; the analysis and the clusters scroll here. */
   overflow: auto;
 }
+:where(.rk-explorer-offline) {
+  margin: 0;
+  padding: 6px 10px;
+  border: 1px solid ${t.warningBorder};
+  border-radius: ${t.radius};
+  background: ${t.warningSubtle};
+  color: ${t.warningText};
+}
 :where(.rk-explorer-modes) {
   display: flex;
   align-items: center;

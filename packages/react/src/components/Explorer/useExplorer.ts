@@ -19,7 +19,7 @@ import {
   validateSearch,
 } from '@rumkit/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useControllableState } from '../../hooks/useControllableState.js';
 import { useRumKit } from '../../provider/context.js';
 import { type ExplorerScope, type FilterRequest, scopeInput } from './types.js';
@@ -39,7 +39,8 @@ export interface ExplorerOptions {
   now?: (() => number) | undefined;
 }
 
-export type ExplorerStatus = 'loading' | 'error' | 'empty' | 'ready';
+/** `idle`: the first page waits for the network to come back (offline). */
+export type ExplorerStatus = 'idle' | 'loading' | 'error' | 'empty' | 'ready';
 
 /** Fields every row needs besides its columns: its id, its status, its replay. */
 const ROW_FIELDS: Record<ExplorerCategory, readonly string[]> = {
@@ -136,20 +137,37 @@ export function useExplorer(options: ExplorerOptions = {}) {
       ),
       // Keep showing the previous rows while a changed search loads, as a list should.
       placeholderData: (previous) => previous,
+      // The analysis and the clusters ask their own questions.
+      enabled: state.mode === 'list',
     },
     queryClient,
   );
+  // The facets and the histogram ask once the list's first page is in: on two cores, six
+  // questions at once would each wait for the others, and the rows are what a person reads
+  // first. Other modes have no list to wait for.
+  const listSettled =
+    state.mode !== 'list' || list.isError || (list.isSuccess && !list.isPlaceholderData);
+  const [sideScope, setSideScope] = useState(scope);
+  useEffect(() => {
+    if (listSettled) setSideScope(scope);
+  }, [listSettled, scope]);
   const rows = useMemo<EventRecord[]>(
     () => list.data?.pages.flatMap((page) => page.rows as EventRecord[]) ?? [],
     [list.data],
   );
-  const status: ExplorerStatus = list.isError
-    ? 'error'
-    : list.isPending
-      ? 'loading'
-      : rows.length === 0
-        ? 'empty'
-        : 'ready';
+  // The explorer's own state is its list's; the analysis and the clusters show their own.
+  const status: ExplorerStatus =
+    state.mode !== 'list'
+      ? 'ready'
+      : list.isError
+        ? 'error'
+        : list.isPending
+          ? list.fetchStatus === 'paused'
+            ? 'idle'
+            : 'loading'
+          : rows.length === 0
+            ? 'empty'
+            : 'ready';
 
   // Custom keys seen in the rows: the column chooser, the search and the facets offer them.
   const extraKeys = useMemo(() => {
@@ -226,6 +244,8 @@ export function useExplorer(options: ExplorerOptions = {}) {
   return {
     state,
     scope,
+    /** The scope of the facets and the histogram: the list's, once its first page is in. */
+    sideScope: listSettled ? scope : sideScope,
     columns,
     rows,
     status,

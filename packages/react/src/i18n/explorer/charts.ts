@@ -69,6 +69,7 @@ export const en = {
   'chart.agg.p99': 'p99',
   'chart.measureOf': '{aggregate} of {field}',
   'chart.filterGroup': 'Filter by {group}',
+  'chart.filterBy': 'Filter by',
   'chart.filterHint': 'Select a group to filter the explorer by it.',
 
   'chart.toplist.label': 'Top {count} groups by {measure}',
@@ -149,6 +150,7 @@ export const zh: Record<keyof typeof en, string> = {
   'chart.agg.p99': 'P99',
   'chart.measureOf': '{field} 的{aggregate}',
   'chart.filterGroup': '按 {group} 筛选',
+  'chart.filterBy': '筛选',
   'chart.filterHint': '点击分组即可按其筛选查看器。',
 
   'chart.toplist.label': '按{measure}排名前 {count} 的分组',

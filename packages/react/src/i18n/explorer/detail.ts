@@ -115,7 +115,7 @@ export const zh: Record<keyof typeof en, string> = {
   'detail.replay.play': '查看回放',
   'detail.source.title': '来源',
   'detail.source.open': '查看详情',
-  'detail.source.openLabel': '查看{kind}详情：{label}',
+  'detail.source.openLabel': '查看详情：{kind} {label}',
   'detail.source.filter': '筛选',
   'detail.source.filterLabel': '按此 {key} 筛选列表',
   'detail.source.copyLabel': '复制 {key}',

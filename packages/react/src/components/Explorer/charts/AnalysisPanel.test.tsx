@@ -231,7 +231,7 @@ describe('AnalysisPanel', () => {
       maximumFractionDigits: 1,
     }).format(first.value / all);
     const item = within(legend).getByRole('button', {
-      name: `Filter by ${first.group.error_source}, ${first.value} · ${share}`,
+      name: `Filter by ${first.group.error_source} ${first.value} · ${share}`,
     });
     fireEvent.click(item);
     expect(onFilter).toHaveBeenCalledWith([

@@ -1,3 +1,4 @@
+import { VisuallyHidden } from '../../../primitives/index.js';
 import { useRumKit } from '../../../provider/context.js';
 
 export interface LegendItem {
@@ -36,7 +37,7 @@ export function Legend({
               style={{ background: item.color }}
               aria-hidden="true"
             />
-            <span className="rk-chart-legend-label">{item.label}</span>
+            <span className="rk-chart-legend-label">{item.label}</span>{' '}
             {item.detail ? <span className="rk-chart-legend-detail">{item.detail}</span> : null}
           </>
         );
@@ -46,9 +47,10 @@ export function Legend({
               <button
                 type="button"
                 className="rk-chart-legend-button"
-                aria-label={selectLabel?.(item)}
                 onClick={() => onSelect(item.key)}
               >
+                {/* The name starts with what the button shows (WCAG 2.5.3). */}
+                {selectLabel ? <VisuallyHidden>{selectLabel(item)} </VisuallyHidden> : null}
                 {content}
               </button>
             ) : (

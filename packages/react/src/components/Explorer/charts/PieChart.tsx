@@ -117,7 +117,7 @@ export function PieChart({
           if (slice?.series) onSelect(slice.series);
         }}
         selectable={(key) => key !== REST}
-        selectLabel={(item) => `${t('chart.filterGroup', { group: item.label })}, ${item.detail}`}
+        selectLabel={() => t('chart.filterBy')}
       />
     </div>
   );

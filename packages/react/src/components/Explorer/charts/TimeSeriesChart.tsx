@@ -135,7 +135,7 @@ export function TimeSeriesChart({
           const hit = byKey.get(key);
           if (hit) onSelect(hit.s);
         }}
-        selectLabel={(item) => `${t('chart.filterGroup', { group: item.label })}, ${item.detail}`}
+        selectLabel={() => t('chart.filterBy')}
       />
       <table className="rk-visually-hidden">
         <caption>{t('chart.timeseries.table', { measure })}</caption>

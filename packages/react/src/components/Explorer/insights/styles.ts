@@ -93,6 +93,8 @@ ${Object.entries(phase)
 :where(.rk-wf-marker) { position: absolute; top: 6px; width: 8px; height: 14px; margin-left: -4px; border-radius: 2px; }
 :where(.rk-wf-marker[data-kind="error"]) { width: 10px; height: 10px; top: 8px; margin-left: -5px; transform: rotate(45deg); }
 :where(.rk-wf-marker[data-kind="action"]) { width: 10px; height: 10px; top: 8px; margin-left: -5px; border-radius: 50%; }
+:where(.rk-wf-item) { position: relative; }
+:where(.rk-wf-duration-value) { position: absolute; right: 0; top: 0; width: var(--rk-wf-duration); line-height: 26px; pointer-events: none; }
 :where(.rk-wf-duration) { padding-right: 8px; text-align: right; font-size: 0.82em; color: ${t.muted}; font-variant-numeric: tabular-nums; white-space: nowrap; }
 
 /* Fetch/XHR */
@@ -131,8 +133,7 @@ ${Object.entries(phase)
 :where(.rk-stack-frame) { padding-left: 28px; }
 :where(.rk-stack-fn) { font-weight: 600; }
 :where(.rk-stack-file) { color: ${t.muted}; }
-:where(.rk-stack-frame[data-origin="vendor"]) { opacity: 0.62; }
-:where(.rk-stack-frame[data-origin="vendor"] .rk-stack-fn) { font-weight: 400; }
+:where(.rk-stack-frame[data-origin="vendor"] .rk-stack-fn) { font-weight: 400; color: ${t.muted}; }
 :where(.rk-stack-vendor) { margin-left: 8px; font-family: ${t.font}; font-size: 0.85em; padding: 0 6px; border-radius: 999px; background: ${t.hover}; color: ${t.muted}; }
 :where(.rk-error-causes ol) { margin: 0; padding-left: 18px; display: grid; gap: 8px; }
 :where(.rk-error-handling summary) { cursor: pointer; color: ${t.muted}; }

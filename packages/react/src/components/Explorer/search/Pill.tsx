@@ -39,12 +39,11 @@ export function Pill({
       <button
         type="button"
         className="rk-search-pill-main"
-        aria-label={t(pill.negated ? 'search.pill.editExcluded' : 'search.pill.edit', {
-          text: label,
-        })}
+        // The name holds what the pill shows (WCAG 2.5.3): "Edit filter NOT browser:Chrome".
+        aria-label={`${t('search.pill.editPrefix')} ${pill.negated ? `${t('search.not')} ` : ''}${key ? `${key}:` : ''}${value}`}
         onClick={onEdit}
       >
-        {pill.negated ? <span className="rk-search-pill-not">{t('search.not')}</span> : null}
+        {pill.negated ? <span className="rk-search-pill-not">{t('search.not')} </span> : null}
         {key ? <span className="rk-search-pill-key">{key}:</span> : null}
         <span className="rk-search-pill-value">{value}</span>
       </button>

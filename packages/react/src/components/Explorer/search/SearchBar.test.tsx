@@ -124,7 +124,7 @@ describe('SearchBar', () => {
     expect(pillNames()).toEqual([
       'Edit filter service:web',
       'Edit filter a OR b',
-      'Edit excluded filter -env:prod',
+      'Edit filter NOT env:prod',
       'Edit filter browser:Chrome',
     ]);
   });
@@ -157,8 +157,8 @@ describe('SearchBar', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Actions for filter env:prod' }));
     fireEvent.click(await screen.findByRole('menuitem', { name: 'Exclude' }));
     expect(onCommit).toHaveBeenLastCalledWith('-env:prod browser:Chrome');
-    const excluded = screen.getByRole('button', { name: 'Edit excluded filter -env:prod' });
-    expect(excluded.textContent).toBe('NOTenv:prod');
+    const excluded = screen.getByRole('button', { name: 'Edit filter NOT env:prod' });
+    expect(excluded.textContent).toBe('NOT env:prod');
 
     fireEvent.click(screen.getByRole('button', { name: 'Actions for filter -env:prod' }));
     fireEvent.click(await screen.findByRole('menuitem', { name: 'Include' }));
