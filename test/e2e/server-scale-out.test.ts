@@ -114,5 +114,7 @@ describe.skipIf(!chdbBuilt)('two server processes on one ClickHouse', () => {
     expect(
       fromA.sessions.map((r) => [r.session_id, r.session_view_count, r.session_error_count]).sort(),
     ).toEqual(sessions.map((s) => [`s${s}`, 1, 2]));
+    // All of it went through the front: the servers hold no events of their own.
+    expect(front?.statements()).toBeGreaterThan(20);
   });
 });
