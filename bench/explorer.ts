@@ -11,7 +11,7 @@
  *      (requestAnimationFrame deltas and Long Animation Frames); target: no frame over 50 ms.
  *
  *   npm run bench -- explorer
- *   npx tsx --conditions=source bench/explorer.ts --runs=30
+ *   npx tsx --conditions=source bench/explorer.ts --runs=30 [--rows=100000] [--only=first-page|scroll]
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -46,12 +46,23 @@ const BROWSER_ARGS = [
 
 /** In the page: when each list request starts and how long the server took to answer it. */
 const INSTRUMENT = () => {
-  const bench = { searches: [] as { query: string; start: number; answered?: number }[] };
+  const bench = {
+    searches: [] as { query: string; start: number; answered?: number }[],
+    /** API requests not yet answered. */
+    inFlight: 0,
+  };
   (window as unknown as { __bench: typeof bench }).__bench = bench;
   const original = window.fetch;
   window.fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const promise = original.call(this, input as RequestInfo, init);
+    if (url.includes('/api/')) {
+      bench.inFlight++;
+      const done = () => {
+        bench.inFlight--;
+      };
+      promise.then((response) => response.clone().arrayBuffer().then(done, done), done);
+    }
     if (url.includes('/api/v1/events/search')) {
       const body = JSON.parse(String(init?.body ?? '{}')) as { query?: string; cursor?: string };
       if (!body.cursor) {
@@ -106,8 +117,9 @@ async function main() {
     await page.addInitScript(INSTRUMENT);
     await page.addInitScript(() => localStorage.setItem('rumkit-console-locale', 'en'));
     const day = { from: manifest.to - DAY, to: manifest.to };
-    await firstPage(page, front.origin, manifest.apps, day);
-    await scrolling(page, front.origin, { from: manifest.to - 3 * DAY, to: manifest.to });
+    if (flags.only !== 'scroll') await firstPage(page, front.origin, manifest.apps, day);
+    if (flags.only !== 'first-page')
+      await scrolling(page, front.origin, { from: manifest.to - 3 * DAY, to: manifest.to });
   } finally {
     await browser.close();
     await front.close();
@@ -167,14 +179,28 @@ async function firstPage(
   const base = { category: 'view', range: `${range.from}~${range.to}` };
   await page.goto(explorerUrl(origin, base));
   await rowsOnScreen(page, '');
-  const queries = Array.from({ length: RUNS + 3 }, (_, i) => {
-    const app = apps[i % apps.length];
-    const browsers = ['Chrome', 'Safari', 'Firefox', 'Edge'];
-    return i % 2 === 0 ? `app_id:${app}` : `app_id:${app} browser:${browsers[i % browsers.length]}`;
-  });
+  // Every question is new (the page's cache would answer a repeated one at once): each app
+  // alone, then each app with each browser, up to 100 different searches.
+  const browsers = ['', 'Chrome', 'Safari', 'Firefox', 'Edge'];
+  const queries = Array.from(
+    { length: Math.min(RUNS + 3, apps.length * browsers.length) },
+    (_, i) => {
+      const app = apps[i % apps.length];
+      const browser = browsers[Math.floor(i / apps.length)];
+      return browser ? `app_id:${app} browser:${browser}` : `app_id:${app}`;
+    },
+  );
   const shown: number[] = [];
   const server: number[] = [];
   for (const [i, query] of queries.entries()) {
+    // One new question at a time: the facets and the histogram of the last one have answered
+    // (a person reads the page before asking again).
+    await page.waitForFunction(
+      () => (window as unknown as { __bench: { inFlight: number } }).__bench.inFlight === 0,
+      undefined,
+      { timeout: 60_000, polling: 50 },
+    );
+    await page.waitForTimeout(100);
     await page.evaluate(
       (hash) => {
         window.location.hash = hash;
@@ -243,8 +269,25 @@ async function scrolling(page: Page, origin: string, range: { from: number; to: 
         el.scrollTop = pass.start < 0 ? height + pass.start : pass.start;
         await new Promise((r) => setTimeout(r, 500));
         const long: number[] = [];
+        let worst = '';
+        let worstDuration = 0;
         const observer = new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) long.push(entry.duration);
+          for (const entry of list.getEntries()) {
+            long.push(entry.duration);
+            if (entry.duration <= worstDuration) continue;
+            worstDuration = entry.duration;
+            // Where the longest frame went: scripts, then style and layout, then paint.
+            const frame = entry as PerformanceEntry & {
+              renderStart: number;
+              styleAndLayoutStart: number;
+              scripts: { duration: number; invoker: string; sourceFunctionName: string }[];
+            };
+            const end = frame.startTime + frame.duration;
+            const scripts = frame.scripts
+              .map((x) => `${x.invoker || x.sourceFunctionName} ${x.duration.toFixed(0)} ms`)
+              .join(', ');
+            worst = `${frame.duration.toFixed(0)} ms: scripts [${scripts}], render ${(frame.styleAndLayoutStart - frame.renderStart).toFixed(0)} ms, style and layout ${(end - frame.styleAndLayoutStart).toFixed(0)} ms`;
+          }
         });
         observer.observe({ type: 'long-animation-frame', buffered: false });
         // Jumps go to spread positions in a fixed shuffled order, so runs compare.
@@ -273,12 +316,13 @@ async function scrolling(page: Page, origin: string, range: { from: number; to: 
         });
         await new Promise((r) => setTimeout(r, 200));
         observer.disconnect();
-        return { deltas, long };
+        return { deltas, long, worst };
       },
       { sel: scroller, pass },
     );
     const over = frames.deltas.filter((d) => d > 50).length;
     failed ||= over > 0;
+    if (frames.worst) console.log(`          longest frame ${frames.worst}`);
     console.log(
       `  ${pass.name.padEnd(7)} ${String(frames.deltas.length).padStart(4)} frames: p50 ${median(frames.deltas).toFixed(1)} ms, p95 ${percentile(frames.deltas, 0.95).toFixed(1)} ms, max ${Math.max(...frames.deltas).toFixed(1)} ms, over 50 ms: ${over}; long animation frames ${frames.long.length}${frames.long.length ? ` (longest ${Math.max(...frames.long).toFixed(1)} ms)` : ''}`,
     );

@@ -244,8 +244,11 @@ export function useExplorer(options: ExplorerOptions = {}) {
   return {
     state,
     scope,
-    /** The scope of the facets and the histogram: the list's, once its first page is in. */
-    sideScope: listSettled ? scope : sideScope,
+    /**
+     * The scope of the facets and the histogram: the list's, once its first page is in. It
+     * changes in an effect, after the rows are painted, so their render does not hold the rows.
+     */
+    sideScope,
     columns,
     rows,
     status,

@@ -19,7 +19,7 @@ import type { EventTableProps } from './props.js';
 
 /** How many rows before the end the next page is asked for, so it is there when scrolled to. */
 const PREFETCH_ROWS = 20;
-const OVERSCAN = 8;
+const OVERSCAN = 4;
 
 /** The table's behaviour: virtual rows, the keyboard's row, columns, widths, the chooser. */
 export function useEventTable(props: EventTableProps) {
@@ -48,6 +48,9 @@ export function useEventTable(props: EventTableProps) {
     overscan: OVERSCAN,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
+    // Rows render in React's own task rather than inside the scroll event, so a fast scroll
+    // does not stack renders into one long frame.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? -1;
