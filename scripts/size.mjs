@@ -30,10 +30,13 @@ const entries = [
   { name: '@rumkit/core/schema', entry: 'packages/core/src/schema/index.ts', budget: 16 * 1024 },
   // zod is left out like query-core: a dependency the host shares (and often has already).
   // Bundled whole, with every schema of the API, it weighs about 90 KB gzip on its own.
+  // The explorer's pure rules (search suggestions, facet selections, time ranges, vitals, stack
+  // parsing, waterfall layout) took the whole entry from under 40 to 43 KB; a host that imports
+  // one subpath (/search, /rules…) or tree-shakes gets only what it uses.
   {
     name: '@rumkit/core (zod aside)',
     entry: 'packages/core/src/index.ts',
-    budget: 40 * 1024,
+    budget: 46 * 1024,
     external: ['zod'],
   },
 ];

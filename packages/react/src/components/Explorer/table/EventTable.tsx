@@ -1,8 +1,6 @@
-import type { EventRecord, ExplorerCategory } from '@rumkit/core';
 import type { CSSProperties } from 'react';
 import type { MessageKey } from '../../../i18n/index.js';
 import { ErrorPanel, StatePanel } from '../../../primitives/index.js';
-import type { ReplayTarget } from '../types.js';
 import { ColumnChooser } from './ColumnChooser.js';
 import { HEADER_HEIGHT, ROW_HEIGHT } from './columns.js';
 import { EventRow, SkeletonRow } from './EventRow.js';
