@@ -11,7 +11,7 @@ import { action } from 'storybook/actions';
 import { explorerBackend } from '../test/mocks/events.js';
 import { apiHandlers, failingBackend, stalledBackend, T0 } from '../test/mocks/handlers.js';
 import { manyRowsBackend } from '../test/mocks/manyRows.js';
-import { darkTheme, withKit } from './support/kit.js';
+import { withKit } from './support/kit.js';
 
 // Two hours of the demo shop's traffic, ending at T0 (the stories' clock).
 const backend = explorerBackend();
@@ -26,12 +26,10 @@ async function fixtureIds() {
   const session = await first('session', 'session_view_count:>=3 session_error_count:>0');
   const view = await first('view', 'view_resource_count:>=8');
   const error = await first('error', 'error_source:source');
-  const resource = await first('resource', 'resource_type:fetch');
   return {
     session: String(session.session_id),
     view: String(view.view_id),
     error: String(error.error_id),
-    resource: String(resource.resource_id),
   };
 }
 
@@ -65,16 +63,7 @@ type Story = StoryObj<typeof meta>;
 /** The session list of the last two hours, the stacked histogram above it. */
 export const Sessions: Story = {};
 
-export const Views: Story = { args: { defaultState: state({ category: 'view' }) } };
-
-/** Failed requests are marked as warnings. */
-export const Resources: Story = { args: { defaultState: state({ category: 'resource' }) } };
-
 export const Errors: Story = { args: { defaultState: state({ category: 'error' }) } };
-
-export const LongTasks: Story = { args: { defaultState: state({ category: 'long_task' }) } };
-
-export const Actions: Story = { args: { defaultState: state({ category: 'action' }) } };
 
 /** A search shown as pills: an include, an exclude and a range with units. */
 export const SearchAsPills: Story = {
@@ -155,20 +144,10 @@ export const ViewPerformance = detailStory((ids) => ({
   detail: { category: 'view', id: ids.view, tab: 'performance' },
 }));
 
-export const ViewFetchXhr = detailStory((ids) => ({
-  category: 'view',
-  detail: { category: 'view', id: ids.view, tab: 'fetch' },
-}));
-
 /** An error's stack and how often it happened. */
 export const ErrorDetail = detailStory((ids) => ({
   category: 'error',
   detail: { category: 'error', id: ids.error },
-}));
-
-export const ResourceDetail = detailStory((ids) => ({
-  category: 'resource',
-  detail: { category: 'resource', id: ids.resource, tab: 'attributes' },
 }));
 
 /** A detail whose record is no longer stored. */
@@ -194,13 +173,6 @@ export const ErrorState: Story = {
 export const WaitingForNetwork: Story = { parameters: { kit: { offline: true } } };
 
 export const Chinese: Story = { parameters: { kit: { locale: 'zh' } } };
-
-export const ChineseErrorDetail: Story = {
-  ...detailStory((ids) => ({ category: 'error', detail: { category: 'error', id: ids.error } })),
-  parameters: { kit: { locale: 'zh' } },
-};
-
-export const DarkTheme: Story = { parameters: { kit: { theme: darkTheme } } };
 
 function Controlled(args: ExplorerProps) {
   const [current, setCurrent] = useState<ExplorerState>({
