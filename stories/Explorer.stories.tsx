@@ -13,8 +13,10 @@ import { apiHandlers, failingBackend, stalledBackend, T0 } from '../test/mocks/h
 import { manyRowsBackend } from '../test/mocks/manyRows.js';
 import { withKit } from './support/kit.js';
 
-// Two hours of the demo shop's traffic, ending at T0 (the stories' clock).
-const backend = explorerBackend();
+// Two hours of the demo shop's traffic, ending at T0 (the stories' clock): 20 sessions an hour,
+// half the tests' fixture, since every story page builds it again and the smoke test opens each.
+const lighter = () => explorerBackend({ sessionsPerHour: 20 });
+const backend = lighter();
 const now = () => T0;
 const twoHours = { type: 'relative', last: '2h' } as const;
 
@@ -154,13 +156,13 @@ export const ErrorDetail = detailStory((ids) => ({
 export const DetailNotFound: Story = {
   args: { defaultState: state({ detail: { category: 'session', id: 'gone-session' } }) },
   // The memory backend itself, not over msw: the smoke test forbids a story an HTTP 404.
-  parameters: { kit: { backend: explorerBackend } },
+  parameters: { kit: { backend: lighter } },
 };
 
 /** 100,000 sessions: the list stays smooth as it scrolls. */
 export const HundredThousandRows: Story = {
   args: { pageSize: 1000 },
-  parameters: { kit: { backend: () => manyRowsBackend(explorerBackend()) } },
+  parameters: { kit: { backend: () => manyRowsBackend(lighter()) } },
 };
 
 export const Loading: Story = { parameters: { kit: { backend: stalledBackend } } };
