@@ -15,7 +15,8 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../test/e2e/support/browser.ts';
 import { buildConsole, consoleApp } from '../test/e2e/support/console.ts';
 import { listen } from '../test/e2e/support/serve.ts';
 import { DATA_ROOT, dataset } from './query/dataset.js';
@@ -32,17 +33,6 @@ const SIZE = Number(flags.size ?? 10_000_000);
 const RUNS = Number(flags.runs ?? 30);
 const ROWS = Number(flags.rows ?? 100_000);
 const DAY = 86_400_000;
-
-const BROWSER_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** In the page: when each list request starts and how long the server took to answer it. */
 const INSTRUMENT = () => {
@@ -105,11 +95,7 @@ async function main() {
       shopAppId: 'bench_app_01',
     })),
   );
-  const browser = await chromium.launch({
-    executablePath: process.env.RUMKIT_CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: BROWSER_ARGS,
-  });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     // tsx keeps function names through a `__name` helper that pages evaluated code lacks.
