@@ -28,6 +28,8 @@ export default defineConfig({
           name: 'server',
           root: 'server',
           environment: 'node',
+          // Each test opens real DuckDB stores and HTTP servers: seconds each on a busy 2-core machine.
+          testTimeout: 30_000,
           include: ['src/**/*.test.ts'],
         },
       },

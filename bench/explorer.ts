@@ -212,6 +212,32 @@ async function firstPage(
   );
 }
 
+/** With --trace: what the renderer's main thread spent its longest moments on (GC included). */
+const TRACE_CATEGORIES = ['devtools.timeline', 'v8', 'disabled-by-default-v8.gc'];
+
+function longestMainThreadWork(buffer: Buffer): string {
+  const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const own = events.filter((e) => e.ph === 'X' && e.tid === main?.tid && e.pid === main?.pid);
+  const gc = own.filter((e) => /GC|Scavenge|MarkCompact/.test(e.name) && (e.dur ?? 0) > 5_000);
+  const top = (list: TraceEvent[]) =>
+    list
+      .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+      .slice(0, 5)
+      .map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ms`)
+      .join(', ');
+  return `longest GC pauses: ${top(gc) || 'none over 5 ms'}; longest tasks: ${top(own.filter((e) => e.name === 'RunTask'))}`;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
 async function scrolling(page: Page, origin: string, range: { from: number; to: number }) {
   await page.goto(
     explorerUrl(origin, { category: 'resource', range: `${range.from}~${range.to}` }),
@@ -234,8 +260,12 @@ async function scrolling(page: Page, origin: string, range: { from: number; to: 
     if (Date.now() - started > 300_000) throw new Error(`only ${rows} rows after 5 minutes`);
     await page.waitForTimeout(50);
   }
+  const filled = ((Date.now() - started) / 1000).toFixed(1);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
   console.log(
-    `\nscrolling ${ROWS.toLocaleString('en')} rows of resources (filled in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `\nscrolling ${ROWS.toLocaleString('en')} rows of resources (filled in ${filled} s; JS heap after a full GC ${heap.toFixed(0)} MiB)`,
   );
   // Three ways people scroll a long list, each frame's duration recorded:
   //   fling    a fast trackpad fling, 400 px (12 rows) a frame, for 600 frames from the top;
@@ -248,6 +278,8 @@ async function scrolling(page: Page, origin: string, range: { from: number; to: 
   ];
   let failed = false;
   for (const pass of passes) {
+    if (flags.trace !== undefined)
+      await page.context().browser()?.startTracing(page, { categories: TRACE_CATEGORIES });
     const frames = await page.evaluate(
       async ({ sel, pass }) => {
         const el = document.querySelector(sel) as HTMLElement;
@@ -306,6 +338,10 @@ async function scrolling(page: Page, origin: string, range: { from: number; to: 
       },
       { sel: scroller, pass },
     );
+    if (flags.trace !== undefined) {
+      const trace = await page.context().browser()?.stopTracing();
+      if (trace) console.log(`          ${longestMainThreadWork(trace)}`);
+    }
     const over = frames.deltas.filter((d) => d > 50).length;
     failed ||= over > 0;
     if (frames.worst) console.log(`          longest frame ${frames.worst}`);

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { axe, settle } from './support/axe.js';
-import { browserForFile, collectPageProblems, screenshot } from './support/browser.js';
+import { browserForFile, screenshot } from './support/browser.js';
 import { serverForFile, staticApp } from './support/serve.js';
+import { StoryPreviewPool } from './support/storyPreview.js';
 
 const staticDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -34,38 +35,35 @@ function storiesInBuild(): IndexEntry[] {
 const stories = storiesInBuild();
 const browser = browserForFile();
 const server = serverForFile(() => staticApp(staticDir));
+const previews = new StoryPreviewPool(browser, () => server().origin);
+afterAll(() => previews.closeAll());
 
 describe('every story in the built Storybook', () => {
   it('has at least one story', () => {
     expect(stories.length).toBeGreaterThan(0);
   });
 
-  // Stories are independent pages: a few at a time keep the run short on two cores.
+  // One preview page per concurrent test, kept between stories (support/storyPreview.ts).
   it.concurrent.for(stories.map((s) => [`${s.title} / ${s.name}`, s] as const))(
     '%s renders without errors (and, for the kit, without axe violations)',
     async ([, story], { expect }) => {
-      const page = await browser().newPage();
-      const problems = collectPageProblems(page);
-      await page.goto(`${server().origin}/iframe.html?id=${story.id}&viewMode=story`);
-      // Either the story renders, or Storybook shows its error display.
-      await page.waitForFunction(
-        () =>
-          document.querySelector('#storybook-root > *') !== null ||
-          document.body.classList.contains('sb-show-errordisplay'),
-        undefined,
-        { timeout: 20_000 },
-      );
-      // Give effects and mocked requests a moment to surface errors after the first render.
-      await page.waitForLoadState('networkidle');
-      // Kit components must also be free of axe violations once settled.
-      const violations = story.title.startsWith('Kit/')
-        ? await settle(page, /loading/i.test(story.name)).then(() => axe(page))
-        : [];
-      await screenshot(page, `story-${story.id}`);
-      expect(problems).toEqual([]);
-      expect(violations).toEqual([]);
-      expect(await page.locator('#storybook-root > *').count()).toBeGreaterThan(0);
-      await page.close();
+      const preview = await previews.acquire();
+      let healthy = false;
+      try {
+        const { page, problems } = preview;
+        expect(await previews.render(preview, story.id)).toEqual({ event: 'storyRendered' });
+        // Kit components must also be free of axe violations once settled.
+        const violations = story.title.startsWith('Kit/')
+          ? await settle(page, /loading/i.test(story.name)).then(() => axe(page))
+          : [];
+        await screenshot(page, `story-${story.id}`);
+        expect(problems).toEqual([]);
+        expect(violations).toEqual([]);
+        expect(await page.locator('#storybook-root > *').count()).toBeGreaterThan(0);
+        healthy = true;
+      } finally {
+        await previews.release(preview, healthy);
+      }
     },
   );
 });

@@ -28,7 +28,9 @@ export async function settle(page: Page, loadingStory: boolean): Promise<void> {
 }
 
 export async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
+  // A preview page kept between stories has it already.
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.addScriptTag({ content: axeSource });
   const result = (await page.evaluate(
     (disabled) =>
       (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe.run(

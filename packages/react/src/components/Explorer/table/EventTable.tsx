@@ -28,7 +28,7 @@ const formatCount = (locale: string, n: number) => {
 export function EventTable(props: EventTableProps) {
   const { category, rows, columns, status, sort, hasMore, loadingMore, total } = props;
   const table = useEventTable(props);
-  const { t, items, ctx, virtualizer } = table;
+  const { t, items, slots, ctx, virtualizer } = table;
   const nounKey = `table.noun.${category}`;
   const nounOther = t(`${nounKey}.other` as MessageKey);
   const shownCount = total ?? rows.length;
@@ -90,7 +90,7 @@ export function EventTable(props: EventTableProps) {
             className="rk-events-body"
             style={{ height: virtualizer.getTotalSize() }}
           >
-            {items.map((item) => {
+            {items.map((item, i) => {
               const record = rows[item.index];
               const top = item.start - HEADER_HEIGHT;
               if (!record) {
@@ -112,7 +112,7 @@ export function EventTable(props: EventTableProps) {
               }
               return (
                 <EventRow
-                  key={item.key}
+                  key={slots[i]}
                   ctx={ctx}
                   record={record}
                   index={item.index}

@@ -16,6 +16,7 @@ import { useTimeFormats } from '../timeFormat.js';
 import { columnKind, gridTemplate, HEADER_HEIGHT, move, ROW_HEIGHT, type Sort } from './columns.js';
 import type { RowContext } from './EventRow.js';
 import type { EventTableProps } from './props.js';
+import { useRowSlots } from './rowSlots.js';
 
 /** How many rows before the end the next page is asked for, so it is there when scrolled to. */
 const PREFETCH_ROWS = 20;
@@ -53,6 +54,7 @@ export function useEventTable(props: EventTableProps) {
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
+  const slots = useRowSlots(items.map((item) => item.index));
   const lastIndex = items.at(-1)?.index ?? -1;
 
   // Once per page: asking again before the page lands would restart its request.
@@ -182,6 +184,7 @@ export function useEventTable(props: EventTableProps) {
     region,
     virtualizer,
     items,
+    slots,
     ctx,
     active,
     activeDescendant: activeRendered ? rowId(active) : undefined,
