@@ -213,20 +213,54 @@ async function firstPage(
 }
 
 /** With --trace: what the renderer's main thread spent its longest moments on (GC included). */
-const TRACE_CATEGORIES = ['devtools.timeline', 'v8', 'disabled-by-default-v8.gc'];
+const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'v8', 'disabled-by-default-v8.gc'];
 
 function longestMainThreadWork(buffer: Buffer): string {
   const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const own = events.filter((e) => e.ph === 'X' && e.tid === main?.tid && e.pid === main?.pid);
-  const gc = own.filter((e) => /GC|Scavenge|MarkCompact/.test(e.name) && (e.dur ?? 0) > 5_000);
-  const top = (list: TraceEvent[]) =>
-    list
+  const ms = (e: TraceEvent) => (e.dur ?? 0) / 1000;
+  const kinds = ['MajorGC', 'MinorGC'].map((name) => {
+    const list = own.filter((e) => e.name === name);
+    const total = list.reduce((sum, e) => sum + ms(e), 0);
+    const longest = Math.max(0, ...list.map(ms));
+    return `${name} ${list.length}× (${total.toFixed(0)} ms, longest ${longest.toFixed(1)} ms)`;
+  });
+  // Inside each task over 40 ms: what took its time, one level down and below.
+  const tasks = own.filter((e) => /RunTask$/.test(e.name) && ms(e) > 40);
+  const inside = tasks.map((task) => {
+    const end = task.ts + (task.dur ?? 0);
+    const parts = own
+      .filter((e) => e !== task && e.ts >= task.ts && e.ts < end && ms(e) > 3)
       .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
-      .slice(0, 5)
-      .map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ms`)
-      .join(', ');
-  return `longest GC pauses: ${top(gc) || 'none over 5 ms'}; longest tasks: ${top(own.filter((e) => e.name === 'RunTask'))}`;
+      .slice(0, 6)
+      .map((e) => `${e.name} ${ms(e).toFixed(0)}`);
+    return `\n            task ${ms(task).toFixed(0)} ms: ${parts.join(', ')}`;
+  });
+  return `main-thread GC: ${kinds.join(', ')}${inside.join('')}`;
+}
+
+interface AllocationNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: AllocationNode[];
+}
+
+/** The sampled allocations of a pass, by function, largest first. */
+function topAllocators(head: AllocationNode): string {
+  const bySite = new Map<string, number>();
+  const walk = (node: AllocationNode) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const site = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber}`;
+    bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
+    for (const child of node.children) walk(child);
+  };
+  walk(head);
+  return [...bySite]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([site, bytes]) => `${site} ${(bytes / 2 ** 20).toFixed(1)} MiB`)
+    .join(', ');
 }
 
 interface TraceEvent {
@@ -234,6 +268,7 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts: number;
   dur?: number;
   args?: { name?: string };
 }
@@ -278,8 +313,15 @@ async function scrolling(page: Page, origin: string, range: { from: number; to: 
   ];
   let failed = false;
   for (const pass of passes) {
-    if (flags.trace !== undefined)
+    if (flags.trace !== undefined) {
       await page.context().browser()?.startTracing(page, { categories: TRACE_CATEGORIES });
+      // Everything allocated in the pass, collected or not.
+      await cdp.send('HeapProfiler.startSampling', {
+        samplingInterval: 16_384,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+    }
     const frames = await page.evaluate(
       async ({ sel, pass }) => {
         const el = document.querySelector(sel) as HTMLElement;
@@ -341,6 +383,8 @@ async function scrolling(page: Page, origin: string, range: { from: number; to: 
     if (flags.trace !== undefined) {
       const trace = await page.context().browser()?.stopTracing();
       if (trace) console.log(`          ${longestMainThreadWork(trace)}`);
+      const { profile } = await cdp.send('HeapProfiler.stopSampling');
+      console.log(`          allocated most: ${topAllocators(profile.head)}`);
     }
     const over = frames.deltas.filter((d) => d > 50).length;
     failed ||= over > 0;

@@ -16,6 +16,8 @@
  *        servers, summarised at the end) --geo=on|off --json=<file>
  *        --engines=duckdb,clickhouse (the rumkit server once on each store; ClickHouse is chDB
  *        in the server's data directory, installed by scripts/ensure.mjs)
+ *        --onto=10000000 (each store starts as a copy of the query bench's data set of that
+ *        size, both engines' copies, so ingest is measured into a store that already holds it)
  *
  * The load generator runs in its own process; each server runs in its own process. The
  * rumkit server runs as `npm start` runs it (server/src/main.ts under tsx), with a fresh data
@@ -25,6 +27,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { trafficRequests } from '@rumkit/server/demo';
+import { filledStore } from './ingest/filled.js';
+import type { Engine } from './query/dataset.js';
 import {
   type LoadGenerator,
   type LoadResult,
@@ -48,6 +52,8 @@ const connections = Number(flags.connections ?? 64);
 const bodyCount = Number(flags.bodies ?? 1000);
 const only = new Set((flags.only ?? 'bare,rumkit').split(','));
 const engines = (flags.engines ?? 'duckdb,clickhouse').split(',');
+/** --onto=N: each store starts as a copy of the query bench's N-event data set. */
+const onto = flags.onto ? Number(flags.onto) : undefined;
 /** The rumkit server's name in the report, by store. */
 const rumkitName = (engine: string) => (engine === 'duckdb' ? 'rumkit' : `rumkit ${engine}`);
 const profile = flags.profile !== undefined;
@@ -104,12 +110,15 @@ async function main() {
       const name = rumkitName(engine);
       const profileDir = profile ? profileDirectory() : undefined;
       if (profileDir) profiles.push([name, profileDir]);
+      const base = onto ? filledStore(onto, engine as Engine, work) : undefined;
       const rumkit = await startRumkitServer({
         env: {
           RUMKIT_INGEST_RATE: '0',
           RUMKIT_STORE: engine,
           ...(flags.geo ? { RUMKIT_GEO: flags.geo } : {}),
+          ...base?.env,
         },
+        ...(base?.options ?? {}),
         ...(profileDir ? { profileDir } : {}),
       });
       try {

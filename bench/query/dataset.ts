@@ -247,6 +247,9 @@ async function build(
       }
     };
     await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
+  } catch (error) {
+    console.error(`  the build stopped; the server's last words:\n${server.output().slice(-4000)}`);
+    throw error;
   } finally {
     saveProgress(dir, { ...progress, above: [...acked], seconds: elapsed() }, engine);
     await server.stop();

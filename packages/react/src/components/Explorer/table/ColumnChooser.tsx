@@ -1,5 +1,5 @@
 import { DEFAULT_COLUMNS, type ExplorerCategory, fieldsOf } from '@rumkit/core';
-import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button, useAnnouncer } from '../../../primitives/index.js';
 import { useRumKit } from '../../../provider/context.js';
 import { ChosenColumns } from './ChosenColumns.js';
@@ -34,7 +34,8 @@ const matches = (option: Option, words: readonly string[]) => {
  * reorder the chosen ones, reset to the defaults. A non-modal dialog: Escape, the close button
  * or a click outside close it, and the focus goes back to the button.
  */
-export function ColumnChooser({
+/** Memoized: the table renders on every scroll, this only when its props change. */
+export const ColumnChooser = memo(function ColumnChooser({
   category,
   columns,
   onChange,
@@ -230,4 +231,4 @@ export function ColumnChooser({
       ) : null}
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { getField } from '@rumkit/core';
-import type { KeyboardEvent, PointerEvent } from 'react';
+import { type KeyboardEvent, memo, type PointerEvent } from 'react';
 import type { Translator } from '../../../i18n/index.js';
 import { SortIcon } from '../../../primitives/index.js';
 import { ColumnMenu, type ColumnMenuProps } from './ColumnMenu.js';
@@ -69,7 +69,8 @@ function resizeByKey(
 }
 
 /** The sticky header row: sort by a click, a menu per column, a resize handle per edge. */
-export function TableHeader({
+/** Memoized: the table renders on every scroll, this only when its props change. */
+export const TableHeader = memo(function TableHeader({
   columns,
   kinds,
   sort,
@@ -140,4 +141,4 @@ export function TableHeader({
       </div>
     </div>
   );
-}
+});

@@ -10,6 +10,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { useStableCallback } from '../../../hooks/useStableCallback.js';
 import { useAnnouncer } from '../../../primitives/index.js';
 import { useRumKit } from '../../../provider/context.js';
 import { useTimeFormats } from '../timeFormat.js';
@@ -155,20 +156,21 @@ export function useEventTable(props: EventTableProps) {
 
   const { template, minWidth } = gridTemplate(columns, widths);
 
-  const moveColumn = (from: number, to: number) => {
+  // Stable handlers: the header and the chooser are memoized, and a scroll renders neither.
+  const moveColumn = useStableCallback((from: number, to: number) => {
     const field = columns[from];
     if (field === undefined) return;
     onColumnsChange(move(columns, from, to));
     announce(t('table.announce.moved', { field, position: to + 1 }));
-  };
-  const removeColumn = (position: number) => {
+  });
+  const removeColumn = useStableCallback((position: number) => {
     const field = columns[position];
     if (field === undefined) return;
     onColumnsChange(columns.filter((_, i) => i !== position));
     announce(t('table.announce.removed', { field }));
     // Its menu button is gone with it; the grid keeps the focus in the table.
     scrollRef.current?.focus();
-  };
+  });
   const onResize = useCallback((field: string, width: number) => {
     setWidths((w) => (w[field] === width ? w : { ...w, [field]: width }));
   }, []);
@@ -196,11 +198,11 @@ export function useEventTable(props: EventTableProps) {
     onKeyDown,
     onFocus,
     onResize,
-    onSortChange: (sort: Sort) => props.onSortChange(sort),
+    onSortChange: useStableCallback((sort: Sort) => props.onSortChange(sort)),
     moveColumn,
     removeColumn,
     chooser,
-    openChooser: (insertAt: number) => setChooser({ open: true, insertAt }),
-    onChooserOpenChange: (open: boolean) => setChooser({ open, insertAt: null }),
+    openChooser: useCallback((insertAt: number) => setChooser({ open: true, insertAt }), []),
+    onChooserOpenChange: useCallback((open: boolean) => setChooser({ open, insertAt: null }), []),
   };
 }
