@@ -6,7 +6,8 @@ import {
   type ExplorerMode,
   printRange,
 } from '@rumkit/core';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useStableCallback } from '../../hooks/useStableCallback.js';
 import { Button, RefreshIcon, ToggleGroup } from '../../primitives/index.js';
 import { useRumKit } from '../../provider/context.js';
 import { AnalysisPanel } from './charts/AnalysisPanel.js';
@@ -56,11 +57,20 @@ export function Explorer({
   const [total, setTotal] = useState<number | undefined>(undefined);
   // The quick filters of each category: the host's when it keeps them, else the explorer's own.
   const [ownFacets, setOwnFacets] = useState<Partial<Record<ExplorerCategory, string[]>>>({});
-  const facetFields = facets ?? ownFacets[state.category] ?? [...DEFAULT_FACETS[state.category]];
-  const setFacetFields = (fields: string[]) => {
+  const facetFields = facets ?? ownFacets[state.category] ?? DEFAULT_FACETS[state.category];
+  // Handlers stay the same functions, so the memoized panels, histogram and header do not
+  // render again with each page of rows.
+  const setFacetFields = useStableCallback((fields: string[]) => {
     setOwnFacets((own) => ({ ...own, [state.category]: fields }));
     onFacetsChange?.(fields);
-  };
+  });
+  const selectRange = useCallback(
+    (r: { from: number; to: number }) => explorer.setRange({ type: 'absolute', ...r }),
+    [explorer.setRange],
+  );
+  const addFacet = useStableCallback((field: string) =>
+    facetFields.includes(field) ? undefined : setFacetFields([...facetFields, field]),
+  );
   const question = [
     state.category,
     state.query,
@@ -136,7 +146,7 @@ export function Explorer({
             <>
               <Histogram
                 scope={explorer.sideScope}
-                onRangeSelect={(r) => explorer.setRange({ type: 'absolute', ...r })}
+                onRangeSelect={selectRange}
                 onTotal={setTotal}
               />
               <EventTable
@@ -157,9 +167,7 @@ export function Explorer({
                 error={explorer.error}
                 onRetry={explorer.retry}
                 onPlayReplay={onPlayReplay}
-                onAddFacet={(field) =>
-                  facetFields.includes(field) ? undefined : setFacetFields([...facetFields, field])
-                }
+                onAddFacet={addFacet}
                 extraKeys={explorer.extraKeys}
                 total={total}
               />

@@ -6,7 +6,15 @@ import {
   type TimeRange,
   toWallTime,
 } from '@rumkit/core';
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import {
+  type FormEvent,
+  type KeyboardEvent,
+  memo,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react';
 import { Button } from '../../primitives/index.js';
 import { useRumKit } from '../../provider/context.js';
 
@@ -37,7 +45,11 @@ export function useRangeLabel() {
  * The explorer's time range (spec §1.6): presets of the last minutes to days, any relative
  * span typed as `45m`, `36h`, `10d`, or an absolute range in the kit's time zone.
  */
-export function TimeRangePicker({ value, onChange, resolved }: TimeRangePickerProps) {
+export const TimeRangePicker = memo(function TimeRangePicker({
+  value,
+  onChange,
+  resolved,
+}: TimeRangePickerProps) {
   const { t, timeZone } = useRumKit();
   const label = useRangeLabel();
   const [open, setOpen] = useState(false);
@@ -128,7 +140,7 @@ export function TimeRangePicker({ value, onChange, resolved }: TimeRangePickerPr
       ) : null}
     </div>
   );
-}
+});
 
 function RelativeForm({
   value,

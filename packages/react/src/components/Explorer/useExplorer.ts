@@ -169,14 +169,18 @@ export function useExplorer(options: ExplorerOptions = {}) {
             ? 'empty'
             : 'ready';
 
-  // Custom keys seen in the rows: the column chooser, the search and the facets offer them.
-  const extraKeys = useMemo(() => {
+  // Custom keys seen in the first rows: the column chooser, the search and the facets offer
+  // them. The same list stays the same array as more pages come in, so what takes it need not
+  // render again.
+  const extraKeysText = useMemo(() => {
     const keys = new Set<string>();
-    for (const row of rows.slice(0, 500)) {
-      for (const key of Object.keys((row.custom as Record<string, unknown>) ?? {})) keys.add(key);
+    for (let i = 0; i < Math.min(rows.length, 500); i++) {
+      const custom = (rows[i]?.custom as Record<string, unknown> | undefined) ?? {};
+      for (const key of Object.keys(custom)) keys.add(key);
     }
-    return [...keys].sort();
+    return JSON.stringify([...keys].sort());
   }, [rows]);
+  const extraKeys = useMemo(() => JSON.parse(extraKeysText) as string[], [extraKeysText]);
 
   const update = useCallback(
     (change: Partial<ExplorerState>) => setState((prev) => ({ ...prev, ...change })),

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { ErrorPanel, StatePanel } from '../../../primitives/index.js';
 import { useRumKit } from '../../../provider/context.js';
 import type { ExplorerScope } from '../types.js';
@@ -32,7 +32,12 @@ export interface HistogramProps {
  * The explorer's distribution chart (spec §1.6): counts over time in automatic buckets,
  * stacked by a tag, with the total, a legend, a tooltip per bar and drag-to-zoom.
  */
-export function Histogram({ scope, onRangeSelect, height = 120, ...options }: HistogramProps) {
+export const Histogram = memo(function Histogram({
+  scope,
+  onRangeSelect,
+  height = 120,
+  ...options
+}: HistogramProps) {
   const { t } = useRumKit();
   const format = useChartFormat();
   const histogram = useHistogram({ scope, ...options });
@@ -147,7 +152,7 @@ export function Histogram({ scope, onRangeSelect, height = 120, ...options }: Hi
       ) : null}
     </section>
   );
-}
+});
 
 /** The same numbers as a table, for screen readers (visually hidden). */
 function HistogramTable({

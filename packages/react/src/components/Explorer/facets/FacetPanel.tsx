@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useRumKit } from '../../../provider/context.js';
 import { AddFacet } from './AddFacet.js';
 import { Facet } from './Facet.js';
@@ -17,7 +17,7 @@ export interface FacetPanelProps extends FacetPanelOptions {
  * and measures, and "Add facet" over the category's fields. Every click commits a new search
  * text built from scope.query; the facets read their state back from it.
  */
-export function FacetPanel({ className, ...options }: FacetPanelProps) {
+export const FacetPanel = memo(function FacetPanel({ className, ...options }: FacetPanelProps) {
   const { t } = useRumKit();
   const panel = useFacetPanel(options);
   const titleId = useId();
@@ -60,4 +60,4 @@ export function FacetPanel({ className, ...options }: FacetPanelProps) {
       )}
     </section>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { ApiError, type SearchSyntaxError } from '@rumkit/core';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { en, type MessageKey } from '../../../i18n/index.js';
 import {
   Button,
@@ -35,7 +35,7 @@ interface Shown {
  * empty input offers the last searches. Nothing is committed that does not parse and fit the
  * category: the problem is shown under the bar with the culprit marked, as is the server's.
  */
-export function SearchBar({ className, ...options }: SearchBarProps) {
+export const SearchBar = memo(function SearchBar({ className, ...options }: SearchBarProps) {
   const { t } = useRumKit();
   const bar = useSearchBar(options);
   const inputId = useId();
@@ -182,7 +182,7 @@ export function SearchBar({ className, ...options }: SearchBarProps) {
       ) : null}
     </div>
   );
-}
+});
 
 const sourceOf = (error: SearchSyntaxError, text: string) => ({
   text,
