@@ -22,6 +22,9 @@ const server = createApp({ config, logger, services, clock }).listen(
     console.log(`rumkit server listening on http://${config.host}:${port}`);
   },
 );
+// As server/src/main.ts: idle keep-alive connections outlive the clients' own timeouts, so a
+// busy client never sends on a connection the server is closing (ECONNRESET).
+server.keepAliveTimeout = 65_000;
 process.on('SIGTERM', () => {
   server.close();
   server.closeAllConnections();

@@ -32,9 +32,9 @@ const matches = (option: Option, words: readonly string[]) => {
 /**
  * The "Columns" button and its popover: search the category's fields, tick to add or remove,
  * reorder the chosen ones, reset to the defaults. A non-modal dialog: Escape, the close button
- * or a click outside close it, and the focus goes back to the button.
+ * or a click outside close it, and the focus goes back to the button. Memoized: the table
+ * renders on every scroll, the chooser only when its props change.
  */
-/** Memoized: the table renders on every scroll, this only when its props change. */
 export const ColumnChooser = memo(function ColumnChooser({
   category,
   columns,

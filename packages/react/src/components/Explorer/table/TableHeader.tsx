@@ -68,8 +68,10 @@ function resizeByKey(
   onResize(field, Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.round(width + delta))));
 }
 
-/** The sticky header row: sort by a click, a menu per column, a resize handle per edge. */
-/** Memoized: the table renders on every scroll, this only when its props change. */
+/**
+ * The sticky header row: sort by a click, a menu per column, a resize handle per edge.
+ * Memoized: the table renders on every scroll, the header only when its props change.
+ */
 export const TableHeader = memo(function TableHeader({
   columns,
   kinds,
