@@ -12,6 +12,10 @@
  *
  *   npm run bench -- explorer
  *   npx tsx --conditions=source bench/explorer.ts --runs=30 [--rows=100000] [--only=first-page|scroll]
+ *
+ * --trace (scrolling) records each pass in Chrome's trace and prints the main thread's GC, its
+ * tasks over 40 ms with what took their time, the sampled allocation sites, and DOM changes
+ * outside the rows; it slows the page, so its frame times are not the figures to record.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -328,6 +332,21 @@ async function scrolling(page: Page, origin: string, range: { from: number; to: 
         const height = el.scrollHeight - el.clientHeight;
         el.scrollTop = pass.start < 0 ? height + pass.start : pass.start;
         await new Promise((r) => setTimeout(r, 500));
+        // DOM changes outside the rows, which may make the browser restyle much of the page.
+        const outside = new Map<string, number>();
+        const watcher = new MutationObserver((records) => {
+          for (const r of records) {
+            const target = r.target as Element;
+            if (target.closest?.('.rk-events-row')) continue;
+            const what = `${target.nodeName}.${String(target.className || '').split(' ')[0]} ${r.type}${r.attributeName ? `:${r.attributeName}` : ''}`;
+            outside.set(what, (outside.get(what) ?? 0) + 1);
+          }
+        });
+        watcher.observe(el.closest('.rk-explorer') ?? el, {
+          attributes: true,
+          childList: true,
+          subtree: true,
+        });
         const long: number[] = [];
         let worst = '';
         let worstDuration = 0;
@@ -376,7 +395,9 @@ async function scrolling(page: Page, origin: string, range: { from: number; to: 
         });
         await new Promise((r) => setTimeout(r, 200));
         observer.disconnect();
-        return { deltas, long, worst };
+        watcher.disconnect();
+        const changes = [...outside].sort((a, b) => b[1] - a[1]).slice(0, 6);
+        return { deltas, long, worst, changes };
       },
       { sel: scroller, pass },
     );
@@ -391,6 +412,10 @@ async function scrolling(page: Page, origin: string, range: { from: number; to: 
     const over = overAt.length;
     failed ||= over > 0;
     if (frames.worst) console.log(`          longest frame ${frames.worst}`);
+    if (flags.trace !== undefined)
+      console.log(
+        `          DOM changes outside rows: ${frames.changes.map(([w, n]) => `${w} ×${n}`).join(', ') || 'none'}`,
+      );
     console.log(
       `  ${pass.name.padEnd(7)} ${String(frames.deltas.length).padStart(4)} frames: p50 ${median(frames.deltas).toFixed(1)} ms, p95 ${percentile(frames.deltas, 0.95).toFixed(1)} ms, max ${Math.max(...frames.deltas).toFixed(1)} ms, over 50 ms: ${over}${over ? ` (frame ${overAt.join(', ')})` : ''}; long animation frames ${frames.long.length}${frames.long.length ? ` (longest ${Math.max(...frames.long).toFixed(1)} ms)` : ''}`,
     );
