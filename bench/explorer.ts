@@ -316,7 +316,10 @@ async function scrolling(page: Page, origin: string, range: { from: number; to: 
     { name: 'to end', start: -10_000 * 32, steps: Array.from({ length: 800 }, () => 400) },
   ];
   let failed = false;
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
   for (const pass of passes) {
+    requests.length = 0;
     if (flags.trace !== undefined) {
       await page.context().browser()?.startTracing(page, { categories: TRACE_CATEGORIES });
       // Everything allocated in the pass, collected or not.
@@ -412,6 +415,8 @@ async function scrolling(page: Page, origin: string, range: { from: number; to: 
     const over = overAt.length;
     failed ||= over > 0;
     if (frames.worst) console.log(`          longest frame ${frames.worst}`);
+    if (flags.trace !== undefined)
+      console.log(`          requests during the pass: ${requests.join(', ') || 'none'}`);
     if (flags.trace !== undefined)
       console.log(
         `          DOM changes outside rows: ${frames.changes.map(([w, n]) => `${w} ×${n}`).join(', ') || 'none'}`,
