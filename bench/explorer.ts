@@ -26,6 +26,7 @@ import { listen } from '../test/e2e/support/serve.ts';
 import { DATA_ROOT, dataset } from './query/dataset.js';
 import { median, percentile } from './support/median.js';
 import { startRumkitServer } from './support/processes.js';
+import { rendererMainEvents, type TraceEvent } from './support/trace.js';
 
 const flags = Object.fromEntries(
   process.argv.slice(2).map((arg) => {
@@ -221,8 +222,7 @@ const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'v8', 'disabled-by-de
 
 function longestMainThreadWork(buffer: Buffer): string {
   const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const own = events.filter((e) => e.ph === 'X' && e.tid === main?.tid && e.pid === main?.pid);
+  const own = rendererMainEvents(events);
   const ms = (e: TraceEvent) => (e.dur ?? 0) / 1000;
   const kinds = ['MajorGC', 'MinorGC'].map((name) => {
     const list = own.filter((e) => e.name === name);
@@ -265,16 +265,6 @@ function topAllocators(head: AllocationNode): string {
     .slice(0, 6)
     .map(([site, bytes]) => `${site} ${(bytes / 2 ** 20).toFixed(1)} MiB`)
     .join(', ');
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { name?: string };
 }
 
 async function scrolling(page: Page, origin: string, range: { from: number; to: number }) {
@@ -415,12 +405,12 @@ async function scrolling(page: Page, origin: string, range: { from: number; to: 
     const over = overAt.length;
     failed ||= over > 0;
     if (frames.worst) console.log(`          longest frame ${frames.worst}`);
-    if (flags.trace !== undefined)
+    if (flags.trace !== undefined) {
       console.log(`          requests during the pass: ${requests.join(', ') || 'none'}`);
-    if (flags.trace !== undefined)
       console.log(
         `          DOM changes outside rows: ${frames.changes.map(([w, n]) => `${w} ×${n}`).join(', ') || 'none'}`,
       );
+    }
     console.log(
       `  ${pass.name.padEnd(7)} ${String(frames.deltas.length).padStart(4)} frames: p50 ${median(frames.deltas).toFixed(1)} ms, p95 ${percentile(frames.deltas, 0.95).toFixed(1)} ms, max ${Math.max(...frames.deltas).toFixed(1)} ms, over 50 ms: ${over}${over ? ` (frame ${overAt.join(', ')})` : ''}; long animation frames ${frames.long.length}${frames.long.length ? ` (longest ${Math.max(...frames.long).toFixed(1)} ms)` : ''}`,
     );

@@ -19,6 +19,7 @@ import { launchBrowser } from '../../test/e2e/support/browser.ts';
 import { createSite } from '../../test/e2e/support/sdk-site.ts';
 import { listen } from '../../test/e2e/support/serve.ts';
 import { median } from '../support/median.js';
+import { rendererMainEvents, type TraceEvent } from '../support/trace.js';
 import { bundleVariant, VARIANTS, type Variant } from './variants.ts';
 
 const RUNS = Number(process.env.RUNS || 11);
@@ -72,17 +73,6 @@ const metric = async (cdp: CDPSession, name = 'ScriptDuration') => {
 };
 const scriptMs = (cdp: CDPSession) => metric(cdp);
 
-/** Trace events (Chrome's JSON trace format), the ones this script reads. */
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
-}
 const SCRIPT_EVENTS =
   /^(EvaluateScript|FunctionCall|RunMicrotasks|v8\.compile|v8\.evaluateModule|v8\.run)$/;
 
@@ -92,13 +82,8 @@ const SCRIPT_EVENTS =
  * taking the CPU, which stretch wall time but not thread time.
  */
 function scriptCpuMs(trace: { traceEvents: TraceEvent[] }): number {
-  const mains = new Set(
-    trace.traceEvents
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  const events = trace.traceEvents
-    .filter((e) => e.ph === 'X' && SCRIPT_EVENTS.test(e.name) && mains.has(`${e.pid}:${e.tid}`))
+  const events = rendererMainEvents(trace.traceEvents)
+    .filter((e) => SCRIPT_EVENTS.test(e.name))
     .sort((a, b) => a.ts - b.ts);
   let total = 0;
   let end = Number.NEGATIVE_INFINITY;

@@ -1,0 +1,22 @@
+// Chrome's JSON trace format, the part the benches read.
+
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** The complete ('X') events of renderer main threads, each page's. */
+export function rendererMainEvents(events: readonly TraceEvent[]): TraceEvent[] {
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  return events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+}
