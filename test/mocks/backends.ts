@@ -21,6 +21,7 @@ const OPERATIONS = Object.keys({
   histogram: true,
   analysis: true,
   getSession: true,
+  getSessionReplay: true,
   getView: true,
   getEvent: true,
   errorClusters: true,

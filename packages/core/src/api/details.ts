@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { checkRange, eventRecord, explorerCategory, scopeShape } from './events.js';
 import { defineRoute } from './route.js';
 
-const lookback = z.object({
+/** The time window of a detail lookup (ms); default the last 15 days up to a day ahead. */
+export const lookback = z.object({
   from: z.coerce
     .number()
     .int()

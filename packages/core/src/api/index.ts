@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { appRoutes } from './apps.js';
 import { detailRoutes } from './details.js';
 import { eventRoutes } from './events.js';
+import { replayRoutes } from './replay.js';
 import type { RouteDef } from './route.js';
 import { type usageQuery, usageRoutes } from './usage.js';
 import { type updateWorkspaceBody, workspaceRoutes } from './workspaces.js';
@@ -16,6 +17,7 @@ export * from './errors.js';
 export * from './events.js';
 export * from './openapi.js';
 export * from './remote-config.js';
+export * from './replay.js';
 export * from './route.js';
 export * from './usage.js';
 export * from './workspaces.js';
@@ -26,6 +28,7 @@ export const API_ROUTES: readonly RouteDef[] = [
   ...Object.values(appRoutes),
   ...Object.values(eventRoutes),
   ...Object.values(detailRoutes),
+  ...Object.values(replayRoutes),
   ...Object.values(usageRoutes),
 ];
 

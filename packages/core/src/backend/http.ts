@@ -8,6 +8,7 @@ import {
   eventRoutes,
   fillPath,
   type RouteDef,
+  replayRoutes,
   usageRoutes,
   workspaceRoutes,
 } from '../api/index.js';
@@ -115,6 +116,12 @@ export function createHttpBackend(options: HttpBackendOptions): RumBackend {
     getSession: ({ session_id, ...window }, opts) =>
       call(
         detailRoutes.sessionDetail,
+        { params: { sessionId: session_id }, query: lookback(window) },
+        opts,
+      ),
+    getSessionReplay: ({ session_id, ...window }, opts) =>
+      call(
+        replayRoutes.sessionReplay,
         { params: { sessionId: session_id }, query: lookback(window) },
         opts,
       ),

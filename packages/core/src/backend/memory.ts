@@ -8,10 +8,12 @@ import {
   type Workspace,
 } from '../api/index.js';
 import type { Point } from '../protocol/index.js';
+import type { ReplayRecord } from '../replay/index.js';
 import { checkAppId } from '../rules/appId.js';
 import { abortReason, appIdTaken, appNotFound, invalidRequest } from './errors.js';
 import { errorClusters, eventDetail, sessionDetail, usage, viewDetail } from './memory-details.js';
 import { analysis, facet, histogram, parseInput, searchEvents } from './memory-query.js';
+import { type MemorySegment, sessionReplay, toMemorySegment } from './memory-replay.js';
 import { createEventStore, type MemoryEventStore } from './memory-store.js';
 import type { RequestOptions, RumBackend, RumBackendOperation } from './types.js';
 
@@ -31,6 +33,12 @@ export interface MemoryBackendSeed {
    * workspaces, since ingest routes by app_id alone.
    */
   reservedAppIds?: readonly string[];
+  /**
+   * Replay segments to start with, as an SDK uploads them to `/v1/write/rum/replay`: the
+   * metadata fields (app_id, session_id, view_id, start, end, creation_reason, records_count,
+   * has_full_snapshot, index_in_view…) and the records. A segment the server would refuse throws.
+   */
+  replays?: readonly ReplayUpload[];
   /** Milliseconds since the epoch. Default `Date.now`. */
   now?: () => number;
   /** Internal ids for new apps. Default `app_1`, `app_2`, … after the seeded ones. */
@@ -50,6 +58,17 @@ export interface MemoryBackend extends RumBackend {
    * server would refuse throws a TypeError naming it, and nothing of the batch is stored.
    */
   ingest(points: readonly Point[]): { written: number };
+  /**
+   * Stores a replay segment as the server stores an upload to `/v1/write/rum/replay`; a
+   * segment the server would refuse throws a SegmentMetaError naming the field.
+   */
+  ingestReplay(segment: ReplayUpload): void;
+}
+
+/** A replay segment as uploaded: its metadata fields and its records. */
+export interface ReplayUpload {
+  fields: Record<string, unknown>;
+  records: readonly ReplayRecord[];
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -93,9 +112,12 @@ export function createMemoryBackend(seed: MemoryBackendSeed = {}): MemoryBackend
 
   const store = createEventStore(now);
   if (seed.events) store.ingest(seed.events);
-  /** The event store with expired data dropped. */
+  let segments: MemorySegment[] = (seed.replays ?? []).map(toMemorySegment);
+  /** The event store with expired data dropped (replays go with their sessions). */
   const events = (): MemoryEventStore => {
-    store.deleteOlderThan(now() - workspace.retention_days * DAY);
+    const cut = now() - workspace.retention_days * DAY;
+    store.deleteOlderThan(cut);
+    segments = segments.filter(({ meta }) => meta.end >= cut);
     return store;
   };
 
@@ -251,6 +273,14 @@ export function createMemoryBackend(seed: MemoryBackendSeed = {}): MemoryBackend
     analysis: (input, options) => run('analysis', options, () => analysis(events(), input)),
     getSession: (input, options) =>
       run('getSession', options, () => sessionDetail(events(), input, now())),
+    getSessionReplay: (input, options) =>
+      run('getSessionReplay', options, () => {
+        const store = events();
+        return clone(sessionReplay(store, segments, input, now()));
+      }),
+    ingestReplay: (segment) => {
+      segments = [...segments, toMemorySegment(clone(segment))];
+    },
     getView: (input, options) => run('getView', options, () => viewDetail(events(), input, now())),
     getEvent: (input, options) =>
       run('getEvent', options, () => eventDetail(events(), input, now())),

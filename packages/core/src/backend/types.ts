@@ -16,6 +16,7 @@ import type {
   SearchEventsInput,
   SearchEventsResult,
   SessionDetail,
+  SessionReplay,
   UpdateAppInput,
   UpdateWorkspaceInput,
   UsageInput,
@@ -103,6 +104,16 @@ export interface RumBackend {
     input: { session_id: string } & DetailLookback,
     options?: RequestOptions,
   ): Promise<SessionDetail>;
+  /**
+   * A session's replay: the records of its segments decompressed and merged in play order,
+   * with its views, actions and errors. A session without segments answers an empty replay
+   * (`segments: []`); `ApiError` 404 `session.not_found` when the workspace has neither the
+   * session nor any segment of it in the window.
+   */
+  getSessionReplay(
+    input: { session_id: string } & DetailLookback,
+    options?: RequestOptions,
+  ): Promise<SessionReplay>;
   /**
    * A view with its resources, errors, actions and long tasks, each oldest first (the
    * waterfall). `ApiError` 404 `view.not_found` when there is no such view in the window.

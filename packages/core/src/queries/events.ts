@@ -13,6 +13,7 @@ import type {
   SearchEventsInput,
   SearchEventsResult,
   SessionDetail,
+  SessionReplay,
   ViewDetail,
 } from '../api/index.js';
 import type { RumBackend } from '../backend/types.js';
@@ -47,6 +48,8 @@ export const eventKeys = {
   details: () => [...eventKeys.all, 'detail'] as const,
   session: (sessionId: string, window: DetailLookback = {}) =>
     [...eventKeys.details(), 'session', sessionId, window] as const,
+  replay: (sessionId: string, window: DetailLookback = {}) =>
+    [...eventKeys.details(), 'replay', sessionId, window] as const,
   view: (viewId: string, window: DetailLookback = {}) =>
     [...eventKeys.details(), 'view', viewId, window] as const,
   // 'record' keeps a view's or a session's record apart from its waterfall or timeline.
@@ -135,6 +138,23 @@ export function sessionDetailOptions(
     queryKey: eventKeys.session(sessionId, window),
     queryFn: ({ signal }: Signal): Promise<SessionDetail> =>
       backend.getSession({ session_id: sessionId, ...window }, { signal }),
+    staleTime: EXPLORER_STALE_MS,
+  };
+}
+
+/**
+ * A session's replay (records merged in play order, with its views, actions and errors). It
+ * never goes stale on its own: segments of a finished session do not change.
+ */
+export function sessionReplayOptions(
+  backend: RumBackend,
+  sessionId: string,
+  window: DetailLookback = {},
+) {
+  return {
+    queryKey: eventKeys.replay(sessionId, window),
+    queryFn: ({ signal }: Signal): Promise<SessionReplay> =>
+      backend.getSessionReplay({ session_id: sessionId, ...window }, { signal }),
     staleTime: EXPLORER_STALE_MS,
   };
 }

@@ -22,6 +22,7 @@ export {
   searchEventPagesOptions,
   searchEventsOptions,
   sessionDetailOptions,
+  sessionReplayOptions,
   viewDetailOptions,
 } from './events.js';
 export { usageKeys, usageOptions } from './usage.js';

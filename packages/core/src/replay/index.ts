@@ -1,0 +1,3 @@
+// @rumkit/core/replay: session replay segments (the upload format of spec §1.7) and the pure
+// rules the SDK's recorder, the server and the player share.
+export * from './segment.js';
