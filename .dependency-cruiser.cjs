@@ -64,6 +64,14 @@ module.exports = {
       },
     },
     {
+      name: 'replay-player-is-opt-in',
+      severity: 'error',
+      comment:
+        'rrweb-player is heavy: only @rumkit/react/session-replay may load it, never the main @rumkit/react entry. It is imported in components/SessionReplay (its dist/ is excluded from the graph, so the rule names the folder).',
+      from: { path: '^packages/react/src/index\\.ts$' },
+      to: { path: '^packages/react/src/components/SessionReplay/', reachable: true },
+    },
+    {
       name: 'no-unresolvable',
       severity: 'error',
       comment:

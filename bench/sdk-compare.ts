@@ -12,6 +12,7 @@ import { launchBrowser } from '../test/e2e/support/browser.ts';
 import { createSite } from '../test/e2e/support/sdk-site.ts';
 import { listen } from '../test/e2e/support/serve.ts';
 import { bundleVariant, INTAKE_PATHS, VARIANTS } from './sdk/variants.ts';
+import { interleaved } from './support/interleave.js';
 import { median } from './support/median.js';
 
 const RUNS = Number(process.env.RUNS || 15);
@@ -104,18 +105,9 @@ VARIANTS.forEach((variant, i) => {
 const { servers, takeBytes } = await startServers(bundles);
 const url = (i: number) => `${servers[i]?.origin}/`;
 const browser = await launchBrowser();
-const runs: Run[][] = VARIANTS.map(() => []);
+let runs: Run[][];
 try {
-  // Warm up (first navigations compile Chromium's own code paths), not counted.
-  for (let i = 0; i < VARIANTS.length; i++) await measure(browser, url(i), takeBytes);
-  for (let round = 0; round < RUNS; round++) {
-    // Interleaved, each round in a rotated order, so drift in the machine's speed hits all alike.
-    for (let k = 0; k < VARIANTS.length; k++) {
-      const i = (round + k) % VARIANTS.length;
-      (runs[i] as Run[]).push(await measure(browser, url(i), takeBytes));
-    }
-    process.stdout.write(`\rround ${round + 1}/${RUNS}`);
-  }
+  runs = await interleaved(VARIANTS.length, RUNS, (i) => measure(browser, url(i), takeBytes));
 } finally {
   await browser.close();
   for (const server of servers) await server.close();

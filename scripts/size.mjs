@@ -13,7 +13,14 @@ const entries = [
   // The SDK issue's target is 15 KB; the SDK measures 18.9 KB (web-vitals 2.9 KB and the
   // codec's encodeLine 0.5 KB of it): see docs/decisions/010-browser-sdk.md, "Size and cost".
   // These hold it there.
-  { name: '@rumkit/browser (SDK core entry)', entry: 'sdk/src/index.ts', budget: 19.25 * 1024 },
+  // The npm entry as a bundler splits it: the replay recorder, a dynamic import(), is a chunk of
+  // its own and not counted; chunks the entry imports statically are.
+  {
+    name: '@rumkit/browser (SDK core entry)',
+    entry: 'sdk/src/index.ts',
+    budget: 19.25 * 1024,
+    splitting: true,
+  },
   {
     name: '  script tag build (window.RUMKIT)',
     entry: 'sdk/src/global.ts',
@@ -21,6 +28,9 @@ const entries = [
     banner: '//# allFunctionsCalledOnLoad',
     budget: 19.25 * 1024,
   },
+  // Session replay's lazily loaded chunk: rrweb's recorder (~22.3 KB of it) and ours. Datadog's
+  // recorder chunk is 11.5 KB (it has its own serializer; we use rrweb, unforked).
+  { name: '@rumkit/browser replay chunk', entry: 'sdk/src/replay/recorder.ts', budget: 30 * 1024 },
   { name: '@rumkit/core/protocol', entry: 'packages/core/src/protocol/index.ts', budget: 8 * 1024 },
   {
     name: '  encodeLine only (what the SDK takes)',
@@ -45,7 +55,7 @@ let over = 0;
 console.log(
   `${'entry'.padEnd(40)} ${'min'.padStart(9)} ${'gzip'.padStart(9)} ${'budget'.padStart(9)}`,
 );
-for (const { name, entry, contents, banner, budget, external = [] } of entries) {
+for (const { name, entry, contents, banner, budget, external = [], splitting } of entries) {
   const result = await build({
     ...(entry
       ? { entryPoints: [path.join(root, entry)] }
@@ -60,8 +70,9 @@ for (const { name, entry, contents, banner, budget, external = [] } of entries) 
     banner: banner && { js: banner },
     write: false,
     logLevel: 'silent',
+    ...(splitting && { splitting: true, outdir: path.join(root, 'size-out'), metafile: true }),
   });
-  const code = result.outputFiles[0].contents;
+  const code = splitting ? entryWithImports(result) : result.outputFiles[0].contents;
   const gzip = gzipSync(code, { level: 9 }).length;
   const ok = gzip <= budget;
   if (!ok) over++;
@@ -72,6 +83,21 @@ for (const { name, entry, contents, banner, budget, external = [] } of entries) 
 if (over > 0) {
   console.error(`${over} entr${over === 1 ? 'y is' : 'ies are'} over the size budget`);
   process.exit(1);
+}
+
+/** A split build's entry file and the chunks it imports statically, concatenated. */
+function entryWithImports(result) {
+  const outputs = result.metafile.outputs;
+  const files = new Map(result.outputFiles.map((file) => [path.relative(root, file.path), file]));
+  const seen = new Set();
+  const visit = (name) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const imported of outputs[name].imports)
+      if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(Object.keys(outputs).find((name) => outputs[name].entryPoint && name.endsWith('.js')));
+  return Buffer.concat([...seen].map((name) => Buffer.from(files.get(name).contents)));
 }
 
 function kb(bytes) {

@@ -58,6 +58,9 @@ export type TraceType =
   | 'skywalking_v3'
   | 'jaeger';
 
+/** How much of the page a session replay shows (spec §1.7); per element `data-gc-privacy` adds `hidden`. */
+export type PrivacyLevel = 'mask-user-input' | 'mask' | 'allow';
+
 export interface TracingOption {
   match: MatchOption;
   traceType?: TraceType;
@@ -81,6 +84,14 @@ export interface InitOptions {
   sampleRate?: number;
   /** Percentage of untracked sessions recorded from their first error on. Default 0. */
   sessionOnErrorSampleRate?: number;
+  /** Percentage of tracked sessions that record a replay (with startSessionReplayRecording). Default 100. */
+  sessionReplaySampleRate?: number;
+  /** Percentage of the other tracked sessions that keep the last minute and send it from an error on. Default 0. */
+  sessionReplayOnErrorSampleRate?: number;
+  /** Replay masking: `mask-user-input` (form values), `mask` (all text) or `allow`. Default `mask-user-input`. */
+  defaultPrivacyLevel?: PrivacyLevel;
+  /** Replay: return true to mask this element and what it holds (text, images, links). */
+  shouldMaskNode?: (node: Node, privacyLevel: PrivacyLevel) => unknown;
   /** Collect click actions. Default false. */
   trackUserInteractions?: boolean;
   /** Legacy name of trackUserInteractions. */
@@ -131,6 +142,10 @@ export interface Configuration {
   service: string;
   sessionSampleRate: number;
   sessionOnErrorSampleRate: number;
+  sessionReplaySampleRate: number;
+  sessionReplayOnErrorSampleRate: number;
+  defaultPrivacyLevel: PrivacyLevel;
+  shouldMaskNode?: (node: Node, privacyLevel: PrivacyLevel) => unknown;
   trackUserInteractions: boolean;
   actionNameAttribute?: string;
   tracing: Required<TracingOption>[];

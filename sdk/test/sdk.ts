@@ -7,6 +7,7 @@ import { type Rum, startRum } from '../src/boot/startRum.js';
 import { createDrops } from '../src/transport/drops.js';
 import type { InitOptions } from '../src/types.js';
 import { ORIGIN } from './helpers.js';
+import { readUpload, type Upload } from './replay.js';
 import { schemaProblems } from './schema.js';
 
 export interface IntakeCall {
@@ -40,12 +41,18 @@ export function startSdk(
 ) {
   const intake: IntakeCall[] = [];
   const app: AppCall[] = [];
+  /** Session replay segments, read back as the server would. */
+  const replay: Promise<Upload>[] = [];
   let rum: Rum | undefined;
   const held: (() => void)[] = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
       const url = String(input instanceof Request ? input.url : input);
+      if (url.startsWith(`${ORIGIN}/v1/write/rum/replay`)) {
+        replay.push(readUpload(url, init.body as FormData, false, !!init.keepalive));
+        return new Response('{}', { status: 202 });
+      }
       if (url.startsWith(`${ORIGIN}/v1/write/rum`)) {
         const body = init.body;
         const text =
@@ -67,11 +74,13 @@ export function startSdk(
     }),
   );
   vi.spyOn(navigator, 'sendBeacon').mockImplementation((url, body) => {
-    intake.push({ url: String(url), body: String(body), beacon: true });
+    if (body instanceof FormData) replay.push(readUpload(String(url), body, true));
+    else intake.push({ url: String(url), body: String(body), beacon: true });
     return true;
   });
   const api = makePublicApi({
     drops: createDrops(),
+    loadReplay: () => import('../src/replay/recorder.js'),
     start: (...args) => {
       rum = startRum(...args);
       return rum;
@@ -84,6 +93,9 @@ export function startSdk(
     api,
     intake,
     app,
+    /** Replay uploads so far (compression is asynchronous: wait for the count first). */
+    replay: () => Promise.all(replay),
+    replayCount: () => replay.length,
     started: () => rum !== undefined,
     /** Answers the app requests held by `setup.hold`. */
     release: () => {
@@ -106,6 +118,7 @@ export function startSdk(
         });
     },
     stop() {
+      api.stopSessionReplayRecording();
       rum?.stop();
       vi.restoreAllMocks();
       vi.unstubAllGlobals();

@@ -5,21 +5,24 @@ import { type DemoSite, demoRoutes } from './demo-mode/routes.js';
 import { requireAdmin, requireWorkspace } from './http/auth.js';
 import { errorHandler, type Logger, notFound } from './http/errors.js';
 import { createRateLimiter } from './http/rate-limit.js';
+import { replayIngestRoutes } from './ingest/datakit/replay.js';
 import { datakitRoutes } from './ingest/datakit/routes.js';
 import { adminRoutes } from './routes/admin.js';
 import { appsRoutes } from './routes/apps.js';
 import { detailsRoutes } from './routes/details.js';
 import { eventsRoutes } from './routes/events.js';
+import { replayRoutes } from './routes/replay.js';
 import { type StatusInfo, statusRoutes } from './routes/status.js';
 import { usageRoutes } from './routes/usage.js';
 import { sameSecret } from './services/keys.js';
 import type { Services } from './services/open.js';
+import { ingestSegment, segmentIndex } from './services/replay.js';
 import { workspaceOfSecret } from './services/workspaces.js';
 
 export interface AppDeps {
   config: ServerConfig;
   logger: Logger;
-  services: Pick<Services, 'registry' | 'worker' | 'adminKey'>;
+  services: Pick<Services, 'registry' | 'worker' | 'blobs' | 'adminKey'>;
   /** Milliseconds since the epoch; tests pass a fixed clock. */
   clock?: () => number;
   /** Demo mode: the demo workspace and the static sites to serve. */
@@ -36,6 +39,10 @@ export const SERVES: StatusInfo['serves'] = [
   { path: 'GET /', what: 'this page' },
   { path: 'GET /healthz', what: 'liveness check (JSON)' },
   { path: 'POST /v1/write/rum', what: "RUM events in DataKit's protocol (line protocol or JSON)" },
+  {
+    path: 'POST /v1/write/rum/replay',
+    what: "session replay segments in DataKit's protocol (multipart)",
+  },
   { path: 'GET /v1/env_variable', what: 'remote SDK configuration per app_id' },
   { path: '/api/v1/admin/*', what: 'workspaces and API keys (admin key)' },
   { path: '/api/v1/apps', what: "the workspace's apps (workspace key)" },
@@ -43,12 +50,16 @@ export const SERVES: StatusInfo['serves'] = [
     path: '/api/v1/events/*',
     what: 'explorer: search, facets, histogram, analysis (workspace key)',
   },
+  {
+    path: 'GET /api/v1/sessions/:id/replay',
+    what: "a session's replay: records, segments, views, actions, errors (workspace key)",
+  },
   { path: 'GET /api/v1/openapi.json', what: 'the OpenAPI document of the JSON API' },
 ];
 
 /** Builds the Express app. It never listens: main.ts does, and tests boot it on port 0. */
 export function createApp({ config, logger, services, clock = Date.now, demo }: AppDeps): Express {
-  const { registry, worker, adminKey } = services;
+  const { registry, worker, blobs, adminKey } = services;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -60,6 +71,19 @@ export function createApp({ config, logger, services, clock = Date.now, demo }: 
       clock,
       limits: INGEST_LIMITS,
       ipHeader: config.ipHeader,
+      rateLimiter: createRateLimiter({
+        rate: config.ingestRate,
+        burst: config.ingestRate * 4,
+        clock,
+      }),
+    }),
+  );
+  const replayIngest = { registry, blobs, index: segmentIndex(worker.store) };
+  app.use(
+    replayIngestRoutes({
+      ingest: (upload) => ingestSegment(replayIngest, upload),
+      ipHeader: config.ipHeader,
+      // Its own buckets: a recording tab's uploads every 5 s do not eat its events' rate.
       rateLimiter: createRateLimiter({
         rate: config.ingestRate,
         burst: config.ingestRate * 4,
@@ -82,10 +106,11 @@ export function createApp({ config, logger, services, clock = Date.now, demo }: 
   });
   const admin = requireAdmin((secret) => sameSecret(secret, adminKey));
   const workspace = requireWorkspace((secret) => workspaceOfSecret(registry, secret, clock()));
-  api.use(adminRoutes({ registry, store: worker.store, clock, admin, workspace }));
+  api.use(adminRoutes({ registry, store: worker.store, blobs, clock, admin, workspace }));
   api.use(appsRoutes({ registry, clock, workspace }));
   api.use(eventsRoutes({ store: worker.store, workspace }));
   api.use(detailsRoutes({ store: worker.store, clock, workspace }));
+  api.use(replayRoutes({ store: worker.store, blobs, clock, logger, workspace }));
   api.use(usageRoutes({ store: worker.store, registry, clock, prices: config.prices, workspace }));
   app.use(api);
   if (demo) app.use(demoRoutes(demo));

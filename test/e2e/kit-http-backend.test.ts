@@ -5,7 +5,13 @@ import {
   type RumBackend,
   workspaceRoutes,
 } from '@rumkit/core';
-import { describeBackendContract, forApp } from '../mocks/backend-contract.js';
+import { postReplay } from '@rumkit/server/testing';
+import {
+  describeBackendContract,
+  forApp,
+  type ReplaySegmentUpload,
+  replayForApp,
+} from '../mocks/backend-contract.js';
 import { rumServerForFile } from './support/rum-server.js';
 
 // createHttpBackend against the real reference server (real HTTP, real store): the same
@@ -47,8 +53,17 @@ async function ingest(appId: string, points: readonly Point[]): Promise<void> {
     throw new Error(`ingest: ${response.status} ${answer}`);
 }
 
+/** Uploads a replay segment to DataKit's replay intake as an SDK does (multipart, deflate). */
+async function ingestReplay(appId: string, segment: ReplaySegmentUpload): Promise<void> {
+  const response = await postReplay(rum().origin, replayForApp(appId, segment));
+  const answer = await response.text();
+  if (response.status !== 200 || answer !== '{}')
+    throw new Error(`ingestReplay: ${response.status} ${answer}`);
+}
+
 describeBackendContract('createHttpBackend on the reference server', async () => ({
   backend: await freshWorkspaceBackend(),
   otherWorkspace: await freshWorkspaceBackend(),
   ingest,
+  ingestReplay,
 }));

@@ -1,7 +1,7 @@
 import { createHttpBackend } from '@rumkit/core';
 import { createMemoryBackend } from '@rumkit/core/memory';
 import { apiHandlers, TEST_API_KEY, TEST_ORIGIN } from '../mocks/api.js';
-import { describeBackendContract, forApp } from '../mocks/backend-contract.js';
+import { describeBackendContract, forApp, replayForApp } from '../mocks/backend-contract.js';
 import { mockServerForFile } from '../mocks/node.js';
 
 // What stories and component tests stand on: createHttpBackend, through the msw handlers of
@@ -16,6 +16,9 @@ describeBackendContract('createHttpBackend over msw, answered by createMemoryBac
     backend: createHttpBackend({ baseUrl: TEST_ORIGIN, apiKey: TEST_API_KEY }),
     ingest: async (appId, points) => {
       memory.ingest(forApp(appId, points));
+    },
+    ingestReplay: async (appId, segment) => {
+      memory.ingestReplay(replayForApp(appId, segment));
     },
   };
 });

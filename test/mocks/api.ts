@@ -10,6 +10,7 @@ import {
   expressPath,
   type RouteDef,
   type RumBackend,
+  replayRoutes,
   usageRoutes,
   workspaceRoutes,
 } from '@rumkit/core';
@@ -35,6 +36,7 @@ export const KIT_ROUTES: readonly RouteDef[] = [
   eventRoutes.histogram,
   eventRoutes.analysis,
   detailRoutes.sessionDetail,
+  replayRoutes.sessionReplay,
   detailRoutes.viewDetail,
   detailRoutes.eventDetail,
   detailRoutes.errorClusters,
@@ -174,6 +176,17 @@ export function apiHandlers(backend: RumBackend, options: ApiHandlerOptions = {}
       serve(async (request, { sessionId }) =>
         HttpResponse.json(
           await backend.getSession({ session_id: sessionId as string, ...lookback(request) }),
+        ),
+      ),
+    ),
+    routeHandler(
+      replayRoutes.sessionReplay,
+      serve(async (request, { sessionId }) =>
+        HttpResponse.json(
+          await backend.getSessionReplay({
+            session_id: sessionId as string,
+            ...lookback(request),
+          }),
         ),
       ),
     ),

@@ -14,10 +14,12 @@ import {
   facetResult,
   histogramResult,
   type Point,
+  type ReplayRecord,
   type RumBackend,
   type SearchEventsInput,
   searchEventsResult,
   sessionDetail as sessionDetailSchema,
+  sessionReplay as sessionReplaySchema,
   usageReport as usageReportSchema,
   viewDetail as viewDetailSchema,
   workspace as workspaceSchema,
@@ -34,6 +36,22 @@ export interface ContractSubject {
    * sent with the app's app_id); resolves once they are queryable. Every point must be stored.
    */
   ingest(appId: string, points: readonly Point[]): Promise<void>;
+  /**
+   * Stores a session replay segment of an app that `backend` created, as its SDK uploads it to
+   * `/v1/write/rum/replay` (sent with the app's app_id); resolves once it is stored.
+   */
+  ingestReplay(appId: string, segment: ReplaySegmentUpload): Promise<void>;
+}
+
+/** A replay segment as an SDK uploads it, but for its app_id: metadata fields and records. */
+export interface ReplaySegmentUpload {
+  fields: Record<string, string>;
+  records: readonly ReplayRecord[];
+}
+
+/** The segment with the app's app_id field, as its SDK sends it. */
+export function replayForApp(appId: string, segment: ReplaySegmentUpload): ReplaySegmentUpload {
+  return { ...segment, fields: { ...segment.fields, app_id: appId } };
 }
 
 /** The points with the app's app_id tag, as its SDK sends them. */
@@ -399,6 +417,39 @@ function shopTraffic(): Point[] {
       time: T + 5 * MIN,
     },
   ];
+}
+
+/**
+ * A segment of a session's replay: `count` records from `start`, one a second, the first a
+ * full snapshot when it opens its view.
+ */
+function replaySegment(
+  viewId: string,
+  start: number,
+  index: number,
+  { session = 's1', count = 2 }: { session?: string; count?: number } = {},
+): ReplaySegmentUpload {
+  return {
+    fields: {
+      session_id: session,
+      view_id: viewId,
+      start: String(start),
+      end: String(start + (count - 1) * SECOND),
+      creation_reason: index === 0 ? 'init' : 'segment_duration_limit',
+      records_count: String(count),
+      has_full_snapshot: String(index === 0),
+      index_in_view: String(index),
+      source: 'browser',
+      sdk_name: 'df_web_rum_sdk',
+      sdk_version: '3.2.0',
+      raw_segment_size: '2048',
+    },
+    records: Array.from({ length: count }, (_, i) => ({
+      type: i === 0 && index === 0 ? 2 : 3,
+      timestamp: start + i * SECOND,
+      data: i === 0 && index === 0 ? { node: { type: 0, childNodes: [] } } : { source: 1, i },
+    })),
+  };
 }
 
 /** The explorer, detail, clustering, usage and workspace questions the component kit asks. */
@@ -783,6 +834,110 @@ function describeQueries(current: () => ContractSubject): void {
     });
   });
 
+  describe('session replay', () => {
+    const upload = (...segments: ReplaySegmentUpload[]) =>
+      Promise.all(segments.map((segment) => current().ingestReplay(appId, segment)));
+
+    it('plays the segments in play order, their records merged, the views, actions and errors beside them', async () => {
+      // Uploaded out of order, as two requests in flight may arrive.
+      await upload(
+        replaySegment('v2', T + 2 * MIN, 0),
+        replaySegment('v1', T + 5 * SECOND, 1, { count: 3 }),
+        replaySegment('v1', T, 0),
+      );
+      const replay = await backend.getSessionReplay({ session_id: 's1' });
+      expect(sessionReplaySchema.parse(replay)).toEqual(replay);
+      expect(replay.session_id).toBe('s1');
+      expect(replay.segments).toEqual([
+        {
+          view_id: 'v1',
+          start: T,
+          end: T + SECOND,
+          index_in_view: 0,
+          records_count: 2,
+          has_full_snapshot: true,
+          creation_reason: 'init',
+          source: 'browser',
+          raw_segment_size: 2048,
+        },
+        expect.objectContaining({ view_id: 'v1', index_in_view: 1, start: T + 5 * SECOND }),
+        expect.objectContaining({ view_id: 'v2', index_in_view: 0, start: T + 2 * MIN }),
+      ]);
+      expect(replay.records.map((r) => [r.type, r.timestamp - T])).toEqual([
+        [2, 0],
+        [3, SECOND],
+        [3, 5 * SECOND],
+        [3, 6 * SECOND],
+        [3, 7 * SECOND],
+        [2, 2 * MIN],
+        [3, 2 * MIN + SECOND],
+      ]);
+      expect(replay.records[0]?.data).toEqual({ node: { type: 0, childNodes: [] } });
+      expect(replay.events.map((e) => `${e.category}:${e.view_id}`)).toEqual([
+        'view:v1',
+        'error:v1',
+        'error:v1',
+        'view:v2',
+        'action:v2',
+        'error:v2',
+      ]);
+      expect(replay.session).toMatchObject({
+        session_id: 's1',
+        app_id: appId,
+        session_has_replay: true,
+      });
+      expect(replay.session).toEqual({
+        ...(await backend.getSession({ session_id: 's1' })).session,
+        session_has_replay: true,
+      });
+    });
+
+    it('keeps one copy of a segment sent again', async () => {
+      await upload(replaySegment('v1', T, 0));
+      await upload(replaySegment('v1', T, 0));
+      const replay = await backend.getSessionReplay({ session_id: 's1' });
+      expect(replay.segments).toHaveLength(1);
+      expect(replay.records).toHaveLength(2);
+    });
+
+    it('answers an empty replay for a session without segments, and 404 for neither', async () => {
+      await upload(replaySegment('v1', T, 0));
+      const empty = await backend.getSessionReplay({ session_id: 's2' });
+      expect(sessionReplaySchema.parse(empty)).toEqual(empty);
+      expect(empty).toMatchObject({ session_id: 's2', segments: [], records: [] });
+      expect(empty.session?.session_id).toBe('s2');
+      expect(empty.events.map((e) => e.view_id)).toEqual(['v3']);
+      expect(await failure(backend.getSessionReplay({ session_id: 'nope' }))).toMatchObject({
+        status: 404,
+        code: 'session.not_found',
+      });
+    });
+
+    it('plays the segments of a session none of whose events came yet', async () => {
+      await upload(replaySegment('v9', T + 10 * MIN, 0, { session: 's9' }));
+      const replay = await backend.getSessionReplay({ session_id: 's9' });
+      expect(sessionReplaySchema.parse(replay)).toEqual(replay);
+      expect(replay).toMatchObject({ session_id: 's9', session: null, events: [] });
+      expect(replay.records).toHaveLength(2);
+    });
+
+    it('looks only in the window asked', async () => {
+      await upload(replaySegment('v9', T + 10 * MIN, 0, { session: 's9' }));
+      const before = { from: T - HOUR, to: T + 10 * MIN };
+      expect(
+        await failure(backend.getSessionReplay({ session_id: 's9', ...before })),
+      ).toMatchObject({ status: 404, code: 'session.not_found' });
+      // A segment still playing at `from` is in.
+      const during = { from: T + 10 * MIN + SECOND, to: T + HOUR };
+      expect(
+        (await backend.getSessionReplay({ session_id: 's9', ...during })).segments,
+      ).toHaveLength(1);
+      expect((await failure(backend.getSessionReplay({ session_id: 's9', from: -1 }))).status).toBe(
+        400,
+      );
+    });
+  });
+
   describe('error clusters', () => {
     it('groups messages that differ only in numbers, largest first', async () => {
       const result = await backend.errorClusters(RANGE);
@@ -875,6 +1030,8 @@ function describeQueries(current: () => ContractSubject): void {
       expect((await other.errorClusters(RANGE)).clusters).toEqual([]);
       expect((await failure(other.getSession({ session_id: 's1' }))).status).toBe(404);
       expect((await failure(other.getEvent({ category: 'error', id: 'e1' }))).status).toBe(404);
+      await current().ingestReplay(appId, replaySegment('v1', T, 0));
+      expect((await failure(other.getSessionReplay({ session_id: 's1' }))).status).toBe(404);
     });
   });
 }

@@ -1,4 +1,9 @@
-import { builtInView, currentWorkspaceOptions, type RumBackend } from '@rumkit/core';
+import {
+  builtInView,
+  currentWorkspaceOptions,
+  type RumBackend,
+  sessionReplayOptions,
+} from '@rumkit/core';
 import {
   ApplicationList,
   CreateAppWizard,
@@ -20,6 +25,22 @@ const LOCALE_KEY = 'rumkit-console-locale';
 const ExplorerScreen = lazy(() =>
   import('./ExplorerScreen.js').then((module) => ({ default: module.ExplorerScreen })),
 );
+// The replay player brings rrweb-player (@rumkit/react/session-replay): loaded only when played.
+const loadReplayScreen = () => import('./ReplayScreen.js');
+const ReplayScreen = lazy(() =>
+  loadReplayScreen().then((module) => ({ default: module.ReplayScreen })),
+);
+
+/** The explorer's play buttons open the player: its code is fetched once the browser is idle. */
+function PreloadReplayScreen(): null {
+  useEffect(() => {
+    const preload = () => void loadReplayScreen().catch(() => undefined);
+    if (typeof requestIdleCallback !== 'function') return void setTimeout(preload, 2000);
+    const id = requestIdleCallback(preload, { timeout: 5000 });
+    return () => cancelIdleCallback(id);
+  }, []);
+  return null;
+}
 
 function initialLocale(): Locale {
   const saved = localStorage.getItem(LOCALE_KEY);
@@ -60,7 +81,9 @@ export function App({ backend, config }: { backend: RumBackend; config: DemoConf
         <TopBar locale={locale} onLocale={setLocale} />
         <main
           className={
-            route.screen === 'explorer' ? 'console-main console-main-wide' : 'console-main'
+            route.screen === 'explorer' || route.screen === 'replay'
+              ? 'console-main console-main-wide'
+              : 'console-main'
           }
           id="main"
         >
@@ -122,6 +145,18 @@ function Crumbs({ locale, here }: { locale: Locale; here: string }) {
   );
 }
 
+/**
+ * Asks for the replay while the player's code is still loading: the two overlap instead of one
+ * after the other (the player's own query then finds the answer on its way).
+ */
+function PrefetchReplay({ sessionId }: { sessionId: string }): null {
+  const { backend, queryClient } = useRumKit();
+  useEffect(() => {
+    void queryClient.prefetchQuery(sessionReplayOptions(backend, sessionId));
+  }, [backend, queryClient, sessionId]);
+  return null;
+}
+
 function Screen({ route, locale }: { route: Route; locale: Locale }): ReactNode {
   const text = TEXT[locale];
   useEffect(() => {
@@ -178,9 +213,21 @@ function Screen({ route, locale }: { route: Route; locale: Locale }): ReactNode 
       );
     case 'explorer':
       return (
-        <Suspense fallback={<p className="console-loading">{text.loading}</p>}>
-          <ExplorerScreen route={route} locale={locale} />
-        </Suspense>
+        <>
+          <PreloadReplayScreen />
+          <Suspense fallback={<p className="console-loading">{text.loading}</p>}>
+            <ExplorerScreen route={route} locale={locale} />
+          </Suspense>
+        </>
+      );
+    case 'replay':
+      return (
+        <>
+          <PrefetchReplay sessionId={route.sessionId} />
+          <Suspense fallback={<p className="console-loading">{text.loading}</p>}>
+            <ReplayScreen route={route} locale={locale} />
+          </Suspense>
+        </>
       );
     case 'dashboard':
     case 'view': {

@@ -60,9 +60,7 @@ export function ExplorerScreen({ route, locale }: { route: ExplorerRoute; locale
         appIds={appIds}
         facets={facets[state.category]}
         onFacetsChange={changeFacets}
-        onPlayReplay={(target) =>
-          window.alert(`${text.replaySoon}\nsession_id: ${target.sessionId}`)
-        }
+        onPlayReplay={(target) => navigate(href.replay(target.sessionId, route.appId, target.time))}
       />
     </div>
   );

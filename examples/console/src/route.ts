@@ -17,6 +17,13 @@ export type Route =
       /** The explorer's own state as URL parameters (explorerStateToParams). */
       params: URLSearchParams;
     }
+  | {
+      screen: 'replay';
+      sessionId: string;
+      appId: string;
+      /** The moment to play from, ms since the epoch (the `t` parameter). */
+      time: number | undefined;
+    }
   | { screen: 'view'; viewId: string; appId: string }
   | { screen: 'not-found'; path: string };
 
@@ -36,6 +43,17 @@ export const href = {
     if (appId) query.set('app_id', appId);
     const path = id ? `#/apps/${encodeURIComponent(id)}/explorer` : '#/explorer';
     return `${path}?${query.toString()}`;
+  },
+  /**
+   * A session's replay at a moment: the explorer's play buttons open it, and the player keeps
+   * `t` current (replacing the entry, so the back button still leads back to the explorer).
+   */
+  replay: (sessionId: string, appId: string, time?: number) => {
+    const query = new URLSearchParams();
+    if (appId) query.set('app_id', appId);
+    if (time !== undefined) query.set('t', String(Math.round(time)));
+    const search = query.toString();
+    return `#/replay/${encodeURIComponent(sessionId)}${search ? `?${search}` : ''}`;
   },
   view: (viewId: string, appId: string) =>
     `#/views/${encodeURIComponent(viewId)}?app_id=${encodeURIComponent(appId)}`,
@@ -67,6 +85,17 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'explorer' && parts.length === 1)
     return { screen: 'explorer', id: null, appId, params };
   if (parts[0] === 'views' && parts[1]) return { screen: 'view', viewId: parts[1], appId };
+  if (parts[0] === 'replay' && parts[1] && parts.length === 2) {
+    // A moment that is not a number opens the replay at its start.
+    const raw = params.get('t');
+    const time = raw ? Number(raw) : Number.NaN;
+    return {
+      screen: 'replay',
+      sessionId: parts[1],
+      appId,
+      time: Number.isFinite(time) ? time : undefined,
+    };
+  }
   return { screen: 'not-found', path: rawPath };
 }
 
@@ -81,4 +110,9 @@ export function useRoute(): Route {
 
 export function navigate(to: string): void {
   window.location.hash = to.replace(/^#/, '');
+}
+
+/** Changes the address without a new history entry (and without a hashchange). */
+export function replaceRoute(to: string): void {
+  window.history.replaceState(window.history.state, '', to);
 }

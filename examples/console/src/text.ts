@@ -15,7 +15,6 @@ export const TEXT: Record<
     intro: string;
     introShop: string;
     explorer: string;
-    replaySoon: string;
     loading: string;
     placeholder: string;
     filters: string;
@@ -36,7 +35,6 @@ export const TEXT: Record<
       'A host admin app embedding @rumkit/react against this server. The demo workspace has a week of traffic and a live trickle.',
     introShop: 'Browse the instrumented demo shop to add your own session.',
     explorer: 'Explorer',
-    replaySoon: 'The replay player comes with the session replay issue.',
     loading: 'Loading…',
     placeholder:
       'The console would open this screen with the variables below. The explorer and the analysis dashboards are drawn by later issues.',
@@ -50,6 +48,7 @@ export const TEXT: Record<
       dashboards: 'Analysis dashboards',
       dashboard: 'Analysis dashboard',
       explorer: 'Explorer',
+      replay: 'Session replay',
       view: 'Built-in view',
       'not-found': 'Not found',
     },
@@ -66,7 +65,6 @@ export const TEXT: Record<
       '这是一个嵌入了 @rumkit/react 的宿主管理后台，连接本服务器。演示工作空间中有一周的流量，并持续产生新数据。',
     introShop: '浏览已接入 SDK 的演示商店，产生你自己的会话。',
     explorer: '查看器',
-    replaySoon: '会话回放播放器将随会话回放功能一起提供。',
     loading: '加载中…',
     placeholder: '控制台会用下列变量打开此页面。查看器和分析看板将在后续版本中实现。',
     filters: '筛选条件',
@@ -79,6 +77,7 @@ export const TEXT: Record<
       dashboards: '分析看板',
       dashboard: '分析看板',
       explorer: '查看器',
+      replay: '会话回放',
       view: '内置视图',
       'not-found': '页面不存在',
     },

@@ -7,16 +7,19 @@ export const TRACE_TYPES =
 /**
  * The options with a simple type, as `name:kind:default:legacy name`. Kinds: b boolean,
  * r rate (0-100), s non-empty string, f function, t trace type, l list of URL matches
- * (string, RegExp or function). A leading `*` marks the options /v1/env_variable may
+ * (string, RegExp or function), p replay privacy level. A leading `*` marks the options /v1/env_variable may
  * override (spec §1.11).
  */
 const OPTIONS = (
   '*env:s *version:s *service:s:browser *sessionSampleRate:r:100:sampleRate *sessionOnErrorSampleRate:r:0 ' +
+  '*sessionReplaySampleRate:r:100 *sessionReplayOnErrorSampleRate:r:0 defaultPrivacyLevel:p:mask-user-input shouldMaskNode:f ' +
   '*trackUserInteractions:b::trackInteractions actionNameAttribute:s *traceType:t:ddtrace *traceId128Bit:b ' +
   '*tracingSampleRate:r:100 trackViewsManually:b beforeSend:f *trackSessionAcrossSubdomains:b ' +
   '*useSecureSessionCookie:b *usePartitionedCrossSiteSessionCookie:b::useCrossSiteSessionCookie ' +
   '*allowFallbackToLocalStorage:b *compressIntakeRequests:b remoteConfiguration:b silentMultipleInit:b excludedActivityUrls:l'
 ).split(' ');
+
+const PRIVACY_LEVELS = ['mask-user-input', 'mask', 'allow'];
 
 const isMatch = (v: unknown) => /^(string|function)$/.test(typeof v) || v instanceof RegExp;
 const KINDS: Record<string, [string, (value: unknown) => unknown]> = {
@@ -25,6 +28,7 @@ const KINDS: Record<string, [string, (value: unknown) => unknown]> = {
   s: ['a non-empty string', (v) => typeof v === 'string' && v],
   f: ['a function', (v) => typeof v === 'function'],
   t: [TRACE_TYPES.join(' or '), (v) => TRACE_TYPES.includes(v as string)],
+  p: ['mask-user-input, mask or allow', (v) => PRIVACY_LEVELS.includes(v as string)],
   l: ['a list of strings, RegExps or functions', (v) => Array.isArray(v) && v.every(isMatch)],
 };
 

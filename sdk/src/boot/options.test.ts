@@ -1,6 +1,7 @@
 // One test per init option, each showing what the option changes in what the SDK sends.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ORIGIN, useFakeClock } from '../../test/helpers.js';
+import { adaptHappyDomForRrweb, until } from '../../test/replay.js';
 import { clearStorage, startSdk } from '../../test/sdk.js';
 import type { InitOptions } from '../types.js';
 
@@ -251,5 +252,91 @@ describe('init options', () => {
     await vi.waitFor(() => expect(sdk.started()).toBe(true));
     sdk.flush();
     expect(sdk.points()[0]?.tags).toMatchObject({ env: 'gray', version: '9.9' });
+  });
+
+  describe('session replay', () => {
+    beforeAll(async () => {
+      adaptHappyDomForRrweb();
+      // The recorder chunk's first import (rrweb) takes a while: not inside a test's time.
+      await import('../replay/recorder.js');
+    });
+    /** A session whose replay draws are `first` and `second` (0-99.99), as another tab left it. */
+    const session = (first: number, second = 99) => {
+      const hex = (n: number) =>
+        Math.round(n * 100)
+          .toString(16)
+          .padStart(8, '0');
+      const id = `${hex(first)}-0000-4000-a000-0000${hex(second)}`;
+      const now = Date.now();
+      // biome-ignore lint/suspicious/noDocumentCookie: a session another tab started
+      document.cookie = `_gc_s=id=${id}&created=${now}&rum=1&expire=${now + 900_000};path=/`;
+      return id;
+    };
+    /** Records the page for a moment, hides it, and reads what was uploaded. */
+    const recorded = async (options: Partial<InitOptions>, act = () => {}) => {
+      start(options);
+      sdk.api.startSessionReplayRecording();
+      await vi.advanceTimersByTimeAsync(100);
+      act();
+      await vi.advanceTimersByTimeAsync(100);
+      sdk.flush();
+      await vi.advanceTimersByTimeAsync(0);
+      return sdk;
+    };
+    const uploads = async (count: number) => {
+      await until(() => sdk.replayCount() >= count);
+      return sdk.replay();
+    };
+
+    it('sessionReplaySampleRate: a session drawn under the rate is recorded, one above is not', async () => {
+      const id = session(29.99);
+      await recorded({ sessionReplaySampleRate: 30 });
+      const [segment] = await uploads(1);
+      expect(segment?.fields).toMatchObject({ session_id: id, creation_reason: 'init' });
+      sdk.stop();
+      clearStorage();
+      session(30);
+      await recorded({ sessionReplaySampleRate: 30 });
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(sdk.replayCount()).toBe(0);
+    });
+
+    it('sessionReplayOnErrorSampleRate: the minute before an error is sent at the error', async () => {
+      session(50, 10);
+      await recorded({ sessionReplaySampleRate: 0, sessionReplayOnErrorSampleRate: 20 });
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(sdk.replayCount()).toBe(0);
+      sdk.api.addError(new Error('payment failed'));
+      const held = await uploads(1);
+      expect(held[0]?.fields).toMatchObject({
+        creation_reason: 'buffer_checkout',
+        has_full_snapshot: 'true',
+      });
+    });
+
+    it('defaultPrivacyLevel: mask hides all text; a wrong value is said once and the default stays', async () => {
+      session(0);
+      await recorded({ defaultPrivacyLevel: 'mask' });
+      expect((await uploads(1))[0]?.json).not.toContain('Static');
+      sdk.stop();
+      clearStorage();
+      session(0);
+      const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+      await recorded({ defaultPrivacyLevel: 'private' as never });
+      expect(error).toHaveBeenCalledTimes(1);
+      expect(String(error.mock.calls[0]?.[0])).toContain(
+        'defaultPrivacyLevel must be mask-user-input, mask or allow, got "private"',
+      );
+      const json = (await uploads(1))[0]?.json;
+      expect(json).toContain('Static');
+    });
+
+    it('shouldMaskNode: masks the elements it picks', async () => {
+      session(0);
+      await recorded({ shouldMaskNode: (node) => (node as Element).id === 'dead' });
+      const json = (await uploads(1))[0]?.json;
+      expect(json).toContain('Buy');
+      expect(json).not.toContain('Static');
+    });
   });
 });

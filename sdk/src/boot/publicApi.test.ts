@@ -167,7 +167,9 @@ describe('the public API', () => {
   });
 
   it('loads the replay recorder only when recording is asked for, once', async () => {
-    const load = vi.fn(async () => ({ startRecording: vi.fn(() => ({ stop: vi.fn() })) }));
+    const load = vi.fn(async () => ({
+      startRecording: vi.fn(() => ({ start: vi.fn(), stop: vi.fn() })),
+    }));
     const api = makePublicApi({
       drops: createDrops(),
       loadReplay: load,
@@ -181,7 +183,7 @@ describe('the public API', () => {
     const recorder = await load.mock.results[0]?.value;
     await vi.waitFor(() =>
       expect(recorder.startRecording).toHaveBeenCalledWith(
-        expect.objectContaining({ applicationId: 'test_app' }),
+        expect.objectContaining({ config: expect.objectContaining({ applicationId: 'test_app' }) }),
       ),
     );
     api.stopSessionReplayRecording();

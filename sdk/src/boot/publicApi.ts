@@ -122,10 +122,8 @@ export function makePublicApi(deps: PublicApiDeps) {
     removeUserProperty: user.remove,
     clearUser: user.clear,
 
-    startSessionReplayRecording: () =>
-      later((r) =>
-        replay.start({ ...(config as Configuration), getInternalContext: r.getInternalContext }),
-      ),
+    /** Records the session's replay from now on, if it is sampled for replay (Guance: after login, say). */
+    startSessionReplayRecording: () => later((r) => replay.start(r.replay)),
     stopSessionReplayRecording: replay.stop,
   };
   for (const name of BUFFERED.split(' ')) {

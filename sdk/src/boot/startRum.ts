@@ -24,6 +24,7 @@ import { startTelemetryCollection } from '../collectors/telemetry/index.js';
 import { startViewCollection, type ViewOptions } from '../collectors/view/index.js';
 import { startVitals, type VitalHandler } from '../collectors/view/vitals.js';
 import { createLifeCycle } from '../lifeCycle.js';
+import type { ReplayHost } from '../replay/types.js';
 import { display } from '../tools/display.js';
 import { uuid } from '../tools/id.js';
 import { asContext } from '../tools/json.js';
@@ -32,6 +33,7 @@ import { relativeNow, SECOND, toDate } from '../tools/time.js';
 import type { Drops } from '../transport/drops.js';
 import { startTransport } from '../transport/index.js';
 import type { Configuration, Context } from '../types.js';
+import { replayMode } from './replay.js';
 
 /** The anonymous user id, kept 60 days, as Guance's SDK names it. */
 export const USER_KEY = '_gc_usr_id';
@@ -136,9 +138,13 @@ export function startRum(
   const lifeCycle = createLifeCycle();
   const telemetry = startTelemetryCollection(lifeCycle, drops);
   const nativeFetch = window.fetch;
+  const net = {
+    fetch: ((input, init) => nativeFetch.call(window, input, init)) as typeof fetch,
+    sendBeacon: (url: string, body: BodyInit) =>
+      !!navigator.sendBeacon && navigator.sendBeacon(url, body),
+  };
   const transport = startTransport(config, lifeCycle, drops, {
-    fetch: (input, init) => nativeFetch.call(window, input, init),
-    sendBeacon: (url, body) => !!navigator.sendBeacon && navigator.sendBeacon(url, body),
+    ...net,
     beforeFlush: telemetry.reportDrops,
   });
   const actions = startActionCollection(lifeCycle, config);
@@ -306,6 +312,21 @@ export function startRum(
         userAction: ids.length > 0 ? { id: ids[ids.length - 1], ids } : undefined,
       };
     },
+    /** What the replay recorder gets from the core (replay/types.ts). */
+    replay: {
+      config,
+      lifeCycle,
+      drops,
+      monitor,
+      ...net,
+      context() {
+        const session = opened?.session.find();
+        const view = views.current();
+        return session && session.tracking & 1 && view
+          ? { sessionId: session.id, viewId: view.id, mode: replayMode(config, session.id) }
+          : undefined;
+      },
+    } satisfies ReplayHost,
     /** Undoes everything (tests; a host page has no reason to). */
     stop: () => runAll(stops),
   };

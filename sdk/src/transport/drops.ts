@@ -7,7 +7,12 @@ export type DropReason =
   | 'rate_limited'
   | 'pre_start_buffer_full'
   | 'loader_queue_full'
-  | 'pending_requests_full';
+  | 'pending_requests_full'
+  // Session replay segments: the upload queue was full, the intake refused one (4xx), the
+  // error mode's buffer of the last minute overflowed.
+  | 'replay_queue_full'
+  | 'replay_rejected'
+  | 'replay_buffer_full';
 
 export interface Drops {
   count(reason: DropReason, n?: number): void;

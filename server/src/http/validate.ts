@@ -29,16 +29,23 @@ export function mount<R extends AnyRoute>(
 ) {
   const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
   router[method](expressPath(route.path), guard, async (req, res) => {
-    const input = {
-      params: parse(route.params, req.params, 'path'),
-      query: parse(route.query, req.query, 'query'),
-      body: route.body ? parse(route.body, req.body, 'body') : undefined,
-    } as Parsed<R>;
-    const result = await handler(input, { req, res });
+    const result = await handler(parseRequest(route, req), { req, res });
     res.status(route.status ?? 200);
     if (route.status === 204) res.end();
     else res.json(result);
   });
+}
+
+/**
+ * A request's params, query and body checked by its route's schemas (400 naming the field),
+ * for a route that answers on its own (a streamed answer) instead of through mount.
+ */
+export function parseRequest<R extends AnyRoute>(route: R, req: Request): Parsed<R> {
+  return {
+    params: parse(route.params, req.params, 'path'),
+    query: parse(route.query, req.query, 'query'),
+    body: route.body ? parse(route.body, req.body, 'body') : undefined,
+  } as Parsed<R>;
 }
 
 function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {

@@ -121,7 +121,7 @@ describe('retention', () => {
       from: 0,
       to: NOW + DAY,
     };
-    await applyRetention(server.services.registry.get(), store, now);
+    await applyRetention(server.services.registry.get(), store, server.services.blobs, now);
     expect(await store.count(all)).toBe(5);
 
     const changed = await server.api('PATCH', '/api/v1/workspace', { retention_days: 7 });
@@ -129,14 +129,19 @@ describe('retention', () => {
     expect((await server.api('PATCH', '/api/v1/workspace', { retention_days: 5 })).status).toBe(
       400,
     );
-    const { deleted } = await applyRetention(server.services.registry.get(), store, now);
+    const { deleted } = await applyRetention(
+      server.services.registry.get(),
+      store,
+      server.services.blobs,
+      now,
+    );
     expect(deleted).toBe(2); // the old view and its session
     expect(await store.count(all)).toBe(4);
 
     // Three days later with a 3-day policy, only what is younger than 3 days stays.
     await server.api('PATCH', '/api/v1/workspace', { retention_days: 3 });
     now = NOW + 2 * DAY + 12 * HOUR + 60_000; // both 19 Nov views are now over 3 days old
-    await applyRetention(server.services.registry.get(), store, now);
+    await applyRetention(server.services.registry.get(), store, server.services.blobs, now);
     expect(await store.count(all)).toBe(2);
     now = NOW;
   });

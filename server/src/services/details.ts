@@ -48,8 +48,47 @@ export interface Lookback {
   to?: number | undefined;
 }
 
-function window(lookback: Lookback, now: number) {
+/** The window a lookup searches: the last 15 days up to a day ahead, unless given. */
+export function window(lookback: Lookback, now: number) {
   return { from: lookback.from ?? now - 15 * DAY, to: lookback.to ?? now + DAY };
+}
+
+export function sessionNotFound(sessionId: string): HttpError {
+  return new HttpError(
+    404,
+    'session.not_found',
+    `no session ${JSON.stringify(sessionId)} in this workspace and range`,
+  );
+}
+
+/**
+ * A session's record in the window and its timeline; null and none when it has no record
+ * there. The session detail and the session replay both show them.
+ */
+export async function sessionTimeline(
+  store: EventStore,
+  workspaceId: string,
+  sessionId: string,
+  range: { from: number; to: number },
+): Promise<SessionDetail | { session: null; events: []; truncated: false }> {
+  // Both by index: the session's record and its timeline, kept per session as its events are
+  // written (docs/decisions/005, "The session timeline").
+  const [[session], events] = await Promise.all([
+    store.list({
+      category: 'session',
+      workspaceId,
+      ...range,
+      where: { session_id: sessionId },
+      limit: 1,
+    }),
+    store.timeline(workspaceId, sessionId),
+  ]);
+  if (!session) return { session: null, events: [], truncated: false };
+  return {
+    session: jsonRecord(session),
+    events: events.slice(0, TIMELINE_LIMIT).map(jsonRecord),
+    truncated: events.length > TIMELINE_LIMIT,
+  };
 }
 
 export async function sessionDetail(
@@ -59,25 +98,9 @@ export async function sessionDetail(
   lookback: Lookback,
   now: number,
 ): Promise<SessionDetail> {
-  const range = { workspaceId, ...window(lookback, now), where: { session_id: sessionId } };
-  // Both by index: the session's record and its timeline, kept per session as its events are
-  // written (docs/decisions/005, "The session timeline").
-  const [[session], events] = await Promise.all([
-    store.list({ category: 'session', ...range, limit: 1 }),
-    store.timeline(workspaceId, sessionId),
-  ]);
-  if (!session) {
-    throw new HttpError(
-      404,
-      'session.not_found',
-      `no session ${JSON.stringify(sessionId)} in this workspace and range`,
-    );
-  }
-  return {
-    session: jsonRecord(session),
-    events: events.slice(0, TIMELINE_LIMIT).map(jsonRecord),
-    truncated: events.length > TIMELINE_LIMIT,
-  };
+  const found = await sessionTimeline(store, workspaceId, sessionId, window(lookback, now));
+  if (!found.session) throw sessionNotFound(sessionId);
+  return found;
 }
 
 export async function viewDetail(

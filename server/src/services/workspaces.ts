@@ -1,6 +1,7 @@
 import type { CreatedApiKey, RetentionDays } from '@rumkit/core';
 import { HttpError } from '../http/errors.js';
 import type { KeyRecord, RegistryStore, WorkspaceRecord } from '../meta/registry.js';
+import { type BlobStore, workspacePrefix } from '../replay/blobs.js';
 import type { EventStore } from '../store/types.js';
 import { hashSecret, newId, newSecret } from './keys.js';
 
@@ -50,8 +51,16 @@ export function updateWorkspace(
   });
 }
 
-/** Deletes the workspace, its keys and apps (ingest stops at once), then its events. */
-export async function deleteWorkspace(registry: RegistryStore, store: EventStore, id: string) {
+/**
+ * Deletes the workspace, its keys and apps (ingest stops at once), then its events and its
+ * replays: their index, then their blobs.
+ */
+export async function deleteWorkspace(
+  registry: RegistryStore,
+  store: EventStore,
+  blobs: BlobStore,
+  id: string,
+) {
   findWorkspace(registry, id);
   await registry.update((draft) => {
     draft.workspaces = draft.workspaces.filter((w) => w.id !== id);
@@ -59,6 +68,7 @@ export async function deleteWorkspace(registry: RegistryStore, store: EventStore
     draft.apps = draft.apps.filter((a) => a.workspace_id !== id);
   });
   await store.deleteWorkspace(id);
+  await blobs.deletePrefix(workspacePrefix(id));
 }
 
 export function createApiKey(

@@ -1,8 +1,10 @@
 // The behaviour every EventStore engine must have. Test-only: engines' test files call
 // describeEventStore; nothing in src imports this file. Views and sessions are in
-// conformance-sessions.ts, the explorer's questions in conformance-explorer.ts.
+// conformance-sessions.ts, the explorer's questions in conformance-explorer.ts, the replay
+// segments' index in conformance-replay.ts.
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeExplorerConformance, type EngineHarness } from './conformance-explorer.js';
+import { describeReplayConformance } from './conformance-replay.js';
 import { HOUR, MIN, NS, row, T0, view } from './conformance-rows.js';
 import { describeSessionConformance } from './conformance-sessions.js';
 import type { EventStore, StoredValue } from './types.js';
@@ -296,6 +298,7 @@ export function describeEventStore(name: string, harness: () => EngineHarness) {
     });
 
     describeSessionConformance(start);
+    describeReplayConformance(start);
     describeExplorerConformance(harness);
   });
 }

@@ -51,6 +51,31 @@ export interface UsageBucket {
   count: number;
 }
 
+/**
+ * One stored segment of a session replay, as the index keeps it: its metadata and where its
+ * records are in the blob store (server/src/replay/blobs.ts). Its key is (workspace, session,
+ * view, index in view, start): a segment sent again replaces the first.
+ */
+export interface SegmentRow {
+  workspaceId: string;
+  appId: string;
+  sessionId: string;
+  viewId: string;
+  /** First and last record, ms since the epoch. */
+  start: number;
+  end: number;
+  indexInView: number;
+  recordsCount: number;
+  hasFullSnapshot: boolean;
+  creationReason: string;
+  source: string;
+  /** Bytes of the segment's JSON as the SDK said; null when it did not. */
+  rawSegmentSize: number | null;
+  blobKey: string;
+  /** Bytes of the stored blob. */
+  blobSize: number;
+}
+
 /** Rows older than `before` (ms) in the given workspace go. */
 export interface RetentionCut {
   workspaceId: string;
@@ -156,9 +181,25 @@ export interface EventStore {
   customKeys(workspaceId: string, category: Category): Promise<string[]>;
   /** Marks a session as having a replay (the replay ingest calls it). */
   markReplay(workspaceId: string, sessionId: string): Promise<void>;
-  /** Deletes records older than each cut, per workspace; returns how many went. */
-  deleteOlderThan(cuts: readonly RetentionCut[]): Promise<{ deleted: number }>;
-  /** Deletes everything of a workspace. */
+  /**
+   * Indexes replay segments whose blobs are stored, durably, in one commit; a segment sent
+   * again (same key, see SegmentRow) replaces the stored one.
+   */
+  writeSegments(rows: readonly SegmentRow[]): Promise<void>;
+  /**
+   * A session's segments that overlap [from, to) (end >= from, start < to), in play order
+   * (compareSegments of @rumkit/core/replay: start, index in view, view).
+   */
+  segments(workspaceId: string, sessionId: string, from: number, to: number): Promise<SegmentRow[]>;
+  /**
+   * Deletes records older than each cut, per workspace, and the replay segments that ended
+   * before it; returns how many records went and the blob keys of the segments that went, for
+   * the caller to delete.
+   */
+  deleteOlderThan(
+    cuts: readonly RetentionCut[],
+  ): Promise<{ deleted: number; segmentBlobs: string[] }>;
+  /** Deletes everything of a workspace, its replay segments' index too (not their blobs). */
   deleteWorkspace(workspaceId: string): Promise<void>;
   close(): Promise<void>;
 }

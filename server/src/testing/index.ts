@@ -14,6 +14,7 @@ import { ensureDemoWorkspace } from '../demo-mode/demo.js';
 import type { Logger } from '../http/errors.js';
 import { openServices, type Services } from '../services/open.js';
 import type { StoredRecord } from '../store/types.js';
+import { postReplay, type ReplayUploadInput, type SegmentEncoding } from './replay.js';
 
 export interface TestServer {
   origin: string;
@@ -37,6 +38,11 @@ export interface TestServer {
   ): Promise<StoredRecord[]>;
   /** Sends points to `/v1/write/rum` as an SDK would (line protocol, ms). */
   ingest(points: Point[]): Promise<Response>;
+  /** Uploads a replay segment to `/v1/write/rum/replay` as an SDK would (multipart, deflate). */
+  uploadReplay(
+    segment: ReplayUploadInput,
+    options?: { encoding?: SegmentEncoding; headers?: Record<string, string>; query?: string },
+  ): Promise<Response>;
   /** Makes another workspace with a key, to prove isolation. */
   otherWorkspace(name?: string): Promise<{ id: string; key: string }>;
   /** Calls the JSON API with the workspace key (or `key`). */
@@ -137,6 +143,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     api: (method, route, body, apiKey) => call(method, route, body, apiKey ?? key.secret),
     ingest: (points) =>
       fetch(`${origin}/v1/write/rum?precision=ms`, { method: 'POST', body: encodeLines(points) }),
+    uploadReplay: (segment, uploadOptions) => postReplay(origin, segment, uploadOptions),
     async otherWorkspace(name = 'Other') {
       const ws = (await ok(
         await call('POST', '/api/v1/admin/workspaces', { name }, services.adminKey),
@@ -161,3 +168,4 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 }
 
 export { type ChdbFront, startChdbFront } from './chdb-front.js';
+export { postReplay, type ReplayUploadInput, replayForm, type SegmentEncoding } from './replay.js';

@@ -144,6 +144,8 @@ export async function startIngestWorker(
         [...(customKeys.get(`${workspaceId}\u0000${category}`) ?? [])].sort(),
       usage: call('usage'),
       markReplay: call('markReplay'),
+      writeSegments: call('writeSegments'),
+      segments: call('segments'),
       deleteOlderThan: call('deleteOlderThan'),
       deleteWorkspace: call('deleteWorkspace'),
       close: () => Promise.resolve(),

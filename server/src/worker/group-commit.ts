@@ -5,6 +5,7 @@ import {
   reportedProblems,
 } from '../ingest/datakit/pipeline.js';
 import { createGeoLookup, type GeoLookup } from '../ingest/enrich/index.js';
+import { groupCommit } from '../store/group-commit.js';
 import type { EventRow, EventStore } from '../store/types.js';
 import type { IngestResult } from './protocol.js';
 
@@ -17,35 +18,12 @@ import type { IngestResult } from './protocol.js';
 export function groupCommitIngest(store: EventStore, options: { geo?: boolean } = {}) {
   let apps = new Map<string, IngestApp>();
   const geo: GeoLookup | undefined = options.geo === false ? undefined : createGeoLookup();
-  let queue: { rows: EventRow[]; done: (error?: Error) => void }[] = [];
-  let committing: Promise<void> | undefined;
-
-  async function commitLoop() {
-    while (queue.length > 0) {
-      const batch = queue;
-      queue = [];
-      try {
-        await store.write(batch.flatMap((p) => p.rows));
-        for (const p of batch) p.done();
-      } catch (error) {
-        for (const p of batch) p.done(error as Error);
-      }
-    }
-    committing = undefined;
-  }
-
-  const commit = (rows: EventRow[]) =>
-    rows.length === 0
-      ? Promise.resolve()
-      : new Promise<void>((resolve, reject) => {
-          queue.push({ rows, done: (error) => (error ? reject(error) : resolve()) });
-          committing ??= commitLoop();
-        });
+  const rows = groupCommit<EventRow>((batch) => store.write(batch));
 
   return {
     async ingest(request: IngestRequest): Promise<IngestResult> {
       const outcome = processBody(request, apps, geo);
-      await commit(outcome.rows);
+      await rows.commit(outcome.rows);
       return {
         received: outcome.received,
         accepted: outcome.rows.length,
@@ -60,8 +38,6 @@ export function groupCommitIngest(store: EventStore, options: { geo?: boolean } 
       apps = new Map(next.map((app) => [app.appId, app]));
     },
     /** Resolves when no commit is running or waiting. */
-    async drained() {
-      while (committing) await committing;
-    },
+    drained: rows.drained,
   };
 }

@@ -79,6 +79,16 @@ describe('memory backend: getSessionReplay', () => {
     ).rejects.toBeInstanceOf(ApiError);
   });
 
+  it('keeps one copy of a segment sent twice, and marks its session as having a replay', async () => {
+    const rum = createMemoryBackend({ now: () => NOW, events: [view('v1', NOW - 60_000)] });
+    rum.ingestReplay(segment('v1', NOW - 60_000, 0));
+    rum.ingestReplay(segment('v1', NOW - 60_000, 0));
+    const replay = await rum.getSessionReplay({ session_id: 's1' });
+    expect(replay.segments).toHaveLength(1);
+    expect(replay.records).toHaveLength(1);
+    expect(replay.session?.session_has_replay).toBe(true);
+  });
+
   it('refuses a segment the server would refuse, naming the field', () => {
     const rum = createMemoryBackend({ now: () => NOW });
     const bad = segment('v1', NOW, 0);

@@ -3,7 +3,7 @@
 // server/src/store/duckdb/engine.ts): the latest version of a view wins, sessions are derived
 // by the shared rule, custom context keys are remembered for the search.
 import type { Point } from '../protocol/index.js';
-import { foldSessions, type SessionState } from '../rules/sessions.js';
+import { foldSessions, type SessionState, sessionKey } from '../rules/sessions.js';
 import { pathGroup, statusGroup } from '../rules/urlGroup.js';
 import {
   type Category,
@@ -42,6 +42,11 @@ export interface MemoryEventStore {
   customKeys(category: Category): ReadonlySet<string>;
   /** Deletes records that start before `before` (ms), as the server's retention does. */
   deleteOlderThan(before: number): void;
+  /**
+   * Marks a stored session as having a replay, as the server's replay ingest does; a session
+   * with no event yet is left alone (its SDK's events say so when they come).
+   */
+  markReplay(sessionId: string): void;
 }
 
 const WORKSPACE = 'memory';
@@ -127,6 +132,11 @@ export function createEventStore(now: () => number): MemoryEventStore {
     ingest,
     records: (category) => tables.get(category)?.values() ?? [],
     customKeys: (category) => keys.get(category) ?? new Set(),
+    markReplay(sessionId) {
+      // The record's values are the state's: one assignment marks both.
+      const state = sessions.get(sessionKey(WORKSPACE, sessionId));
+      if (state) state.values.session_has_replay = true;
+    },
     deleteOlderThan(before) {
       for (const rows of tables.values()) {
         for (const record of rows.values()) if (record.time < before) rows.delete(record.seq);

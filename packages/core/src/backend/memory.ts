@@ -8,7 +8,7 @@ import {
   type Workspace,
 } from '../api/index.js';
 import type { Point } from '../protocol/index.js';
-import type { ReplayRecord } from '../replay/index.js';
+import type { ReplayRecord, SegmentMeta } from '../replay/index.js';
 import { checkAppId } from '../rules/appId.js';
 import { abortReason, appIdTaken, appNotFound, invalidRequest } from './errors.js';
 import { errorClusters, eventDetail, sessionDetail, usage, viewDetail } from './memory-details.js';
@@ -59,8 +59,10 @@ export interface MemoryBackend extends RumBackend {
    */
   ingest(points: readonly Point[]): { written: number };
   /**
-   * Stores a replay segment as the server stores an upload to `/v1/write/rum/replay`; a
-   * segment the server would refuse throws a SegmentMetaError naming the field.
+   * Stores a replay segment as the server stores an upload to `/v1/write/rum/replay`: one sent
+   * again (same session, view, index_in_view and start) replaces the first, and its session,
+   * when stored, is marked `session_has_replay`. A segment the server would refuse throws a
+   * SegmentMetaError naming the field.
    */
   ingestReplay(segment: ReplayUpload): void;
 }
@@ -112,7 +114,14 @@ export function createMemoryBackend(seed: MemoryBackendSeed = {}): MemoryBackend
 
   const store = createEventStore(now);
   if (seed.events) store.ingest(seed.events);
-  let segments: MemorySegment[] = (seed.replays ?? []).map(toMemorySegment);
+  let segments: MemorySegment[] = [];
+  /** Stores a segment as the server does: a re-sent one replaces the first, its session is marked. */
+  const storeSegment = (segment: MemorySegment) => {
+    const { meta } = segment;
+    segments = [...segments.filter(({ meta: m }) => !sameSegment(m, meta)), segment];
+    store.markReplay(meta.session_id);
+  };
+  for (const replay of seed.replays ?? []) storeSegment(toMemorySegment(replay));
   /** The event store with expired data dropped (replays go with their sessions). */
   const events = (): MemoryEventStore => {
     const cut = now() - workspace.retention_days * DAY;
@@ -278,9 +287,7 @@ export function createMemoryBackend(seed: MemoryBackendSeed = {}): MemoryBackend
         const store = events();
         return clone(sessionReplay(store, segments, input, now()));
       }),
-    ingestReplay: (segment) => {
-      segments = [...segments, toMemorySegment(clone(segment))];
-    },
+    ingestReplay: (segment) => storeSegment(toMemorySegment(clone(segment))),
     getView: (input, options) => run('getView', options, () => viewDetail(events(), input, now())),
     getEvent: (input, options) =>
       run('getEvent', options, () => eventDetail(events(), input, now())),
@@ -289,6 +296,16 @@ export function createMemoryBackend(seed: MemoryBackendSeed = {}): MemoryBackend
     getUsage: (input, options) =>
       run('getUsage', options, () => usage(events(), workspace, input, now())),
   };
+}
+
+/** A segment sent again (an SDK's or DataKit's retry): the same view, place in it and start. */
+function sameSegment(a: SegmentMeta, b: SegmentMeta): boolean {
+  return (
+    a.session_id === b.session_id &&
+    a.view_id === b.view_id &&
+    a.index_in_view === b.index_in_view &&
+    a.start === b.start
+  );
 }
 
 function clone<T>(value: T): T {

@@ -5,6 +5,7 @@ import { en as insightsEn } from './explorer/insights.js';
 import { en as searchEn } from './explorer/search.js';
 import { en as shellEn } from './explorer/shell.js';
 import { en as tableEn } from './explorer/table.js';
+import { en as replayEn } from './replay.js';
 
 // Every string the kit shows, in English. `{name}` marks a value filled in at render time.
 export const en = {
@@ -183,6 +184,7 @@ export const en = {
   ...chartsEn,
   ...detailEn,
   ...insightsEn,
+  ...replayEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { zh as insightsZh } from './explorer/insights.js';
 import { zh as searchZh } from './explorer/search.js';
 import { zh as shellZh } from './explorer/shell.js';
 import { zh as tableZh } from './explorer/table.js';
+import { zh as replayZh } from './replay.js';
 
 // 组件库中的全部文案（简体中文）。`{name}` 为渲染时填入的值。
 export const zh: Messages = {
@@ -181,4 +182,5 @@ export const zh: Messages = {
   ...chartsZh,
   ...detailZh,
   ...insightsZh,
+  ...replayZh,
 };

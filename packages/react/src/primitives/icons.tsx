@@ -124,6 +124,30 @@ export const PlayIcon = () => (
     <path d="M5 3.5v9l7-4.5-7-4.5Z" />
   </Svg>
 );
+export const PauseIcon = () => (
+  <Svg>
+    <path d="M5.5 3.5v9M10.5 3.5v9" />
+  </Svg>
+);
+/** Four corners pointing out: enter full screen. */
+export const FullscreenIcon = () => (
+  <Svg>
+    <path d="M3 6V3h3M10 3h3v3M13 10v3h-3M6 13H3v-3" />
+  </Svg>
+);
+/** Four corners pointing in: leave full screen. */
+export const ExitFullscreenIcon = () => (
+  <Svg>
+    <path d="M6 3v3H3M13 6h-3V3M10 13v-3h3M3 10h3v3" />
+  </Svg>
+);
+/** A list beside a pane: show or hide a side list. */
+export const SidebarIcon = () => (
+  <Svg>
+    <rect x="2.5" y="3" width="11" height="10" rx="1.5" />
+    <path d="M6.5 3v10" />
+  </Svg>
+);
 /** Lines of text: the search bar's switch to its text mode. */
 export const TextModeIcon = () => (
   <Svg>

@@ -76,22 +76,11 @@ export function processBody(
       refuse('app.unknown', `app_id ${JSON.stringify(appId)} is not registered on this server`);
       return;
     }
-    if (
-      request.origin &&
-      app.allowedOrigins.length > 0 &&
-      !app.allowedOrigins.includes(request.origin)
-    ) {
-      refusedOrigin = request.origin;
+    const refused = appRefusal(app, request);
+    if (refused) {
+      if (refused.error_code === 'origin.not_allowed') refusedOrigin = request.origin;
       refusedForOrigin++;
-      refuse(
-        'origin.not_allowed',
-        `origin ${request.origin} is not allowed to report for app ${appId}`,
-      );
-      return;
-    }
-    if (app.clientToken !== null && request.token !== app.clientToken) {
-      refusedForOrigin++;
-      refuse('token.invalid', `app ${appId} needs its client token in the token parameter`);
+      refuse(refused.error_code, refused.message);
       return;
     }
     const row = toRow(point, app.workspaceId, request.now);
@@ -113,6 +102,32 @@ export function processBody(
       ? { refusedOrigin }
       : {}),
   };
+}
+
+/**
+ * Why a registered app refuses data sent this way, or undefined when it takes it: the Origin
+ * of a browser's request must be one of the app's allowed origins (when it lists any), and an
+ * app with a client token needs it in the `token` parameter. The replay ingest checks the same.
+ */
+export function appRefusal(
+  app: IngestApp,
+  request: { origin?: string | undefined; token?: string | undefined },
+): { error_code: 'origin.not_allowed' | 'token.invalid'; message: string } | undefined {
+  if (
+    request.origin &&
+    app.allowedOrigins.length > 0 &&
+    !app.allowedOrigins.includes(request.origin)
+  )
+    return {
+      error_code: 'origin.not_allowed',
+      message: `origin ${request.origin} is not allowed to report for app ${app.appId}`,
+    };
+  if (app.clientToken !== null && request.token !== app.clientToken)
+    return {
+      error_code: 'token.invalid',
+      message: `app ${app.appId} needs its client token in the token parameter`,
+    };
+  return undefined;
 }
 
 /** The first problems, as the answer reports them. */

@@ -25,16 +25,10 @@ export function datakitRoutes(deps: IngestDeps): Router {
   // Browsers send line protocol as text/plain to skip the preflight; other clients may
   // still ask, with Content-Encoding or application/json. Any origin may ask: the Origin of
   // the real request is checked against the app's allowed origins.
-  router.options(['/v1/write/rum', '/v1/env_variable'], (req, res) => {
-    cors(req, res);
-    res.setHeader('Access-Control-Allow-Methods', 'POST, GET, OPTIONS');
-    res.setHeader(
-      'Access-Control-Allow-Headers',
-      req.headers['access-control-request-headers'] ?? 'Content-Type, Content-Encoding',
-    );
-    res.setHeader('Access-Control-Max-Age', '86400');
-    res.status(204).end();
-  });
+  router.options(
+    ['/v1/write/rum', '/v1/env_variable'],
+    preflight('POST, GET, OPTIONS', 'Content-Type, Content-Encoding'),
+  );
   router.post('/v1/write/rum', writeRum(deps));
   router.get('/v1/env_variable', (req, res) => {
     cors(req, res);
@@ -53,7 +47,22 @@ export function datakitRoutes(deps: IngestDeps): Router {
   return router;
 }
 
-function cors(req: Request, res: Response) {
+/** Any origin may send (the app's allowed origins are checked on the data); 429s say when. */
+/** Answers a CORS preflight: these methods, the headers asked for (else `headers`), for a day. */
+export function preflight(methods: string, headers: string): RequestHandler {
+  return (req, res) => {
+    cors(req, res);
+    res.setHeader('Access-Control-Allow-Methods', methods);
+    res.setHeader(
+      'Access-Control-Allow-Headers',
+      req.headers['access-control-request-headers'] ?? headers,
+    );
+    res.setHeader('Access-Control-Max-Age', '86400');
+    res.status(204).end();
+  };
+}
+
+export function cors(req: Request, res: Response) {
   const origin = req.headers.origin;
   res.setHeader('Access-Control-Allow-Origin', origin ?? '*');
   // The SDK reads Retry-After to honour a 429.
@@ -65,15 +74,7 @@ function writeRum(deps: IngestDeps): RequestHandler {
   return async (req, res) => {
     cors(req, res);
     const ip = clientIp(req.headers, req.socket.remoteAddress, deps.ipHeader);
-    const wait = deps.rateLimiter.take(ip ?? 'unknown');
-    if (wait > 0) {
-      res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
-      throw new HttpError(
-        429,
-        'rate.limited',
-        `too many requests from ${ip}; retry in ${Math.ceil(wait / 1000)} s`,
-      );
-    }
+    checkRate(deps.rateLimiter, ip, res);
     const precision = precisionOf(req.query.precision);
     const encodingParam = typeof req.query.encoding === 'string' ? req.query.encoding : undefined;
     const encoding = parseEncoding(encodingParam ?? req.headers['content-encoding']);
@@ -99,6 +100,19 @@ function writeRum(deps: IngestDeps): RequestHandler {
     });
     answer(res, result);
   };
+}
+
+/** A 429 with Retry-After when the client address has used up its rate. */
+export function checkRate(limiter: RateLimiter, ip: string | undefined, res: Response) {
+  const wait = limiter.take(ip ?? 'unknown');
+  if (wait > 0) {
+    res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
+    throw new HttpError(
+      429,
+      'rate.limited',
+      `too many requests from ${ip}; retry in ${Math.ceil(wait / 1000)} s`,
+    );
+  }
 }
 
 function precisionOf(raw: unknown): Precision | undefined {

@@ -13,6 +13,13 @@ import { databaseName, isReplacing, promotedStatements, schemaStatements, table 
 import { chdbExecutor, type Executor, type ExtraSettings, httpExecutor } from './executor.js';
 import { facet, histogram, search } from './explore.js';
 import { Sql } from './query.js';
+import {
+  deleteSegmentsOlderThan,
+  readSegments,
+  SEGMENT_TABLE,
+  segmentStatement,
+  writeSegments,
+} from './replay.js';
 import { toRecord } from './rows.js';
 import { readTimeline } from './timeline.js';
 import { keyOf, type WriteContext, writeBatch } from './write.js';
@@ -47,7 +54,9 @@ export async function openClickHouseStore(options: ClickHouseOptions): Promise<E
   try {
     const [createDatabase, ...createTables] = schemaStatements(database);
     await executor.command(createDatabase as string);
-    await Promise.all(createTables.map((statement) => executor.command(statement)));
+    await Promise.all(
+      [...createTables, segmentStatement(database)].map((statement) => executor.command(statement)),
+    );
     await migrate(executor, database);
   } catch (error) {
     if (ownsExecutor) await executor.close().catch(() => undefined);
@@ -102,22 +111,35 @@ export async function openClickHouseStore(options: ClickHouseOptions): Promise<E
       );
       return rows.map((row) => row.key);
     },
+    // Every segment of a recording marks its session: a session already marked gets no new
+    // version. WHERE runs after FINAL's replacing; the column is named by its table, as the
+    // bare name is the REPLACE's `true`.
     markReplay: (workspaceId, sessionId) =>
       exclusive(() =>
         executor.command(
           `INSERT INTO ${table(database, 'session')}
            SELECT * REPLACE (true AS session_has_replay, {v:UInt64} AS row_version, generateUUIDv4() AS event_id)
-           FROM ${table(database, 'session')} FINAL WHERE workspace_id = {w:String} AND session_id = {s:String}`,
+           FROM ${table(database, 'session')} AS stored FINAL
+           WHERE workspace_id = {w:String} AND session_id = {s:String}
+             AND NOT coalesce(stored.session_has_replay, false)`,
           { w: workspaceId, s: sessionId, v: context.nextVersion() },
         ),
       ),
-    deleteOlderThan: (cuts) => exclusive(() => deleteOlderThan(executor, database, cuts)),
+    writeSegments: (rows) =>
+      exclusive(() => writeSegments(executor, database, rows, context.nextVersion)),
+    segments: (workspaceId, sessionId, from, to) =>
+      readSegments(executor, database, workspaceId, sessionId, from, to),
+    deleteOlderThan: (cuts) =>
+      exclusive(async () => ({
+        ...(await deleteOlderThan(executor, database, cuts)),
+        segmentBlobs: await deleteSegmentsOlderThan(executor, database, cuts),
+      })),
     deleteWorkspace: (workspaceId) =>
       exclusive(async () => {
         await deleteWhere(
           executor,
           database,
-          [...CATEGORIES, 'custom_key'],
+          [...CATEGORIES, 'custom_key', SEGMENT_TABLE],
           'workspace_id = {w:String}',
           {
             w: workspaceId,

@@ -55,4 +55,34 @@ describe('the server on RUMKIT_STORE=clickhouse', () => {
     });
     expect(badCursor.status).toBe(400);
   });
+
+  it('stores a replay upload and plays it back, its session marked', async () => {
+    const records = [
+      { type: 4, timestamp: T, data: { href: 'https://shop.example.com/' } },
+      { type: 3, timestamp: T + 500, data: { source: 2 } },
+    ];
+    const upload = await server.uploadReplay({
+      fields: {
+        app_id: 'web_a',
+        session_id: 's1',
+        view_id: 'v1',
+        start: T,
+        end: T + 500,
+        creation_reason: 'init',
+        records_count: 2,
+        has_full_snapshot: true,
+        index_in_view: 0,
+      },
+      records,
+    });
+    expect(upload.status).toBe(200);
+    const replay = await server.api('GET', `/api/v1/sessions/s1/replay?from=${T - 60_000}`);
+    expect(replay.status).toBe(200);
+    const body = (await replay.json()) as {
+      records: unknown[];
+      session: { session_has_replay: boolean };
+    };
+    expect(body.records).toEqual(records);
+    expect(body.session.session_has_replay).toBe(true);
+  });
 });

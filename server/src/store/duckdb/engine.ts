@@ -42,6 +42,13 @@ import { preparing, type Reader } from './prepared.js';
 import { analysis, errorGroups, facet, histogram, search, selectList } from './query.js';
 import { Recent } from './recent.js';
 import {
+  deleteSegmentsOlderThan,
+  readSegments,
+  SEGMENT_TABLE,
+  segmentStatements,
+  writeSegments,
+} from './replay.js';
+import {
   appendTimeline,
   backfillQuery,
   deleteOlderStatement,
@@ -102,6 +109,7 @@ export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStor
   const writer = await connect(instance);
   await noteTimelineBackfill(writer);
   for (const statement of schemaStatements()) await writer.run(statement);
+  for (const statement of segmentStatements()) await writer.run(statement);
   const layout = await migrate(writer);
   await backfillTimeline(instance, writer, options.onNotice ?? (() => undefined));
   const readers = await readerPool(instance, READERS);
@@ -140,13 +148,19 @@ export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStor
     count: (query) => readers.use((reader) => count(reader, query)),
     markReplay: (workspaceId, sessionId) =>
       exclusive(async () => {
+        const known = memory.sessions.get(sessionKey(workspaceId, sessionId));
+        // Every segment of a recording marks its session: once is enough.
+        if (known?.values.session_has_replay === true) return;
         await writer.run(
           'UPDATE "session" SET session_has_replay = true WHERE workspace_id = $1 AND session_id = $2',
           [workspaceId, sessionId],
         );
-        const known = memory.sessions.get(sessionKey(workspaceId, sessionId));
         if (known) known.values.session_has_replay = true;
       }),
+    writeSegments: (rows) =>
+      exclusive(() => transaction(writer, () => writeSegments(writer, rows))),
+    segments: (workspaceId, sessionId, from, to) =>
+      readers.use((reader) => readSegments(reader, workspaceId, sessionId, from, to)),
     deleteOlderThan: (cuts) =>
       exclusive(async () => {
         const result = await deleteOlderThan(writer, cuts);
@@ -156,7 +170,7 @@ export async function openDuckDbStore(options: DuckDbOptions): Promise<EventStor
     deleteWorkspace: (workspaceId) =>
       exclusive(async () => {
         await transaction(writer, async () => {
-          for (const table of [...tablesOf(), TIMELINE_TABLE]) {
+          for (const table of [...tablesOf(), TIMELINE_TABLE, SEGMENT_TABLE]) {
             await writer.run(`DELETE FROM ${quote(table)} WHERE workspace_id = $1`, [workspaceId]);
           }
         });
@@ -915,7 +929,9 @@ async function count(connection: Reader, query: CountQuery): Promise<number> {
 
 async function deleteOlderThan(connection: DuckDBConnection, cuts: readonly RetentionCut[]) {
   let deleted = 0;
+  let segmentBlobs: string[] = [];
   await transaction(connection, async () => {
+    segmentBlobs = await deleteSegmentsOlderThan(connection, cuts);
     for (const cut of cuts) {
       for (const category of tablesOf()) {
         const result = await connection.run(
@@ -927,7 +943,7 @@ async function deleteOlderThan(connection: DuckDBConnection, cuts: readonly Rete
       await connection.run(deleteOlderStatement, [cut.workspaceId, BigInt(Math.floor(cut.before))]);
     }
   });
-  return { deleted };
+  return { deleted, segmentBlobs };
 }
 
 function placeholders(n: number, first: number): string {

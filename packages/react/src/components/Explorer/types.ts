@@ -34,7 +34,10 @@ export interface FilterRequest {
   only?: boolean;
 }
 
-/** What the host gets to play a session's replay (until the replay player lands). */
+/**
+ * What the host gets to play a session's replay: `sessionId` and `time` are what
+ * `<SessionReplay>` (@rumkit/react/session-replay) takes as `sessionId` and `initialTime`.
+ */
 export interface ReplayTarget {
   sessionId: string;
   viewId?: string | undefined;

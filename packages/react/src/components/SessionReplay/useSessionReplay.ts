@@ -1,0 +1,130 @@
+import {
+  ApiError,
+  INACTIVITY_GAP_MS,
+  inactivePeriods,
+  playableRecords,
+  type ReplaySpeed,
+  replayHref,
+  replayItems,
+  replaySpan,
+  type SessionReplay,
+  sessionReplayOptions,
+} from '@rumkit/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useControllableState } from '../../hooks/useControllableState.js';
+import { useRumKit } from '../../provider/context.js';
+import type { ComponentState } from '../ApplicationList/useApplicationList.js';
+
+export interface SessionReplayOptions {
+  /** The session to play. */
+  sessionId: string;
+  /** Where to look for it, ms since the epoch. Default: the server's (the last 15 days). */
+  from?: number | undefined;
+  to?: number | undefined;
+  /** The playback speed, when the host keeps it. */
+  speed?: ReplaySpeed | undefined;
+  /** The speed to start at when uncontrolled. Default 1. */
+  defaultSpeed?: ReplaySpeed | undefined;
+  onSpeedChange?: ((speed: ReplaySpeed) => void) | undefined;
+  /** Whether idle stretches over a minute are skipped, when the host keeps it. */
+  skipInactive?: boolean | undefined;
+  /** Skipping when uncontrolled. Default true (spec §1.7). */
+  defaultSkipInactive?: boolean | undefined;
+  onSkipInactiveChange?: ((skip: boolean) => void) | undefined;
+}
+
+/**
+ * Why there is nothing to play: the session has no segments, no such session (404), or its
+ * records have no snapshot to start from.
+ */
+export type ReplayEmptyReason = 'no-replay' | 'not-found' | 'unplayable';
+
+const EMPTY: SessionReplay['records'] = [];
+
+function status(
+  query: { isPending: boolean; isError: boolean; fetchStatus: string; error: unknown },
+  playable: number,
+  segments: number,
+): { state: ComponentState; empty?: ReplayEmptyReason } {
+  if (query.isPending) return { state: query.fetchStatus === 'paused' ? 'idle' : 'loading' };
+  if (query.isError)
+    return query.error instanceof ApiError && query.error.status === 404
+      ? { state: 'empty', empty: 'not-found' }
+      : { state: 'error' };
+  if (segments === 0) return { state: 'empty', empty: 'no-replay' };
+  if (playable === 0) return { state: 'empty', empty: 'unplayable' };
+  return { state: 'ready' };
+}
+
+/**
+ * The replay of a session and the player's settings: the records rrweb can play, their span,
+ * the idle stretches, the side list, and the speed and skip settings (controlled or not).
+ */
+export function useSessionReplay({
+  sessionId,
+  from,
+  to,
+  speed: speedProp,
+  defaultSpeed = 1,
+  onSpeedChange,
+  skipInactive: skipProp,
+  defaultSkipInactive = true,
+  onSkipInactiveChange,
+}: SessionReplayOptions) {
+  const { backend, queryClient } = useRumKit();
+  const lookback = useMemo(
+    () => ({
+      ...(from === undefined ? {} : { from }),
+      ...(to === undefined ? {} : { to }),
+    }),
+    [from, to],
+  );
+  const query = useQuery(sessionReplayOptions(backend, sessionId, lookback), queryClient);
+  const replay = query.data;
+
+  const { records, dropped } = useMemo(
+    () => playableRecords(replay?.records ?? EMPTY),
+    [replay?.records],
+  );
+  const span = useMemo(() => replaySpan(records), [records]);
+  const href = useMemo(() => replayHref(records), [records]);
+  const inactive = useMemo(() => inactivePeriods(records, INACTIVITY_GAP_MS), [records]);
+  const items = useMemo(() => replayItems(replay?.events ?? []), [replay?.events]);
+  const { state, empty } = status(query, records.length, replay?.segments.length ?? 0);
+
+  const [speed, setSpeed] = useControllableState<ReplaySpeed>({
+    value: speedProp,
+    defaultValue: defaultSpeed,
+    onChange: onSpeedChange,
+  });
+  const [skipInactive, setSkipInactive] = useControllableState({
+    value: skipProp,
+    defaultValue: defaultSkipInactive,
+    onChange: onSkipInactiveChange,
+  });
+
+  return {
+    state,
+    /** Why there is nothing to play, when `state` is `empty`. */
+    empty,
+    error: query.error,
+    retry: () => void query.refetch(),
+    replay,
+    /** What the player plays; empty until ready. */
+    records,
+    /** Records rrweb cannot play, left out. */
+    dropped,
+    span,
+    /** The address the recording starts on. */
+    href,
+    inactive,
+    items,
+    speed,
+    setSpeed,
+    skipInactive,
+    setSkipInactive,
+  };
+}
+
+export type SessionReplayModel = ReturnType<typeof useSessionReplay>;

@@ -1,0 +1,191 @@
+// Segments → `POST {origin}/v1/write/rum/replay?precision=ms`, multipart/form-data (spec §1.7):
+// the `segment` file part holds the deflated JSON `{"records":[...], <metadata>}`, and the
+// metadata goes beside it as form fields. The only place that knows the wire names.
+import type { Drops } from '../transport/drops.js';
+import { retryAfter } from '../transport/sender.js';
+import type { Configuration } from '../types.js';
+import { SDK_NAME, SDK_VERSION } from '../version.js';
+import type { Segment } from './segments.js';
+
+export interface EncodedSegment {
+  /** The JSON, as UTF-8. */
+  json: Uint8Array;
+  fields: Record<string, string>;
+  /** `<session_id>-<start>`. */
+  filename: string;
+}
+
+/** A segment's JSON body and form fields, under Guance's names. */
+export function encodeSegment(segment: Segment, config: Configuration): EncodedSegment {
+  const meta = {
+    app_id: config.applicationId,
+    session_id: segment.sessionId,
+    view_id: segment.viewId,
+    start: segment.start,
+    end: segment.end,
+    creation_reason: segment.creationReason,
+    records_count: segment.records.length,
+    has_full_snapshot: segment.hasFullSnapshot,
+    index_in_view: segment.indexInView,
+    source: 'browser',
+    sdk_name: SDK_NAME,
+    sdk_version: SDK_VERSION,
+    env: config.env,
+    service: config.service,
+    version: config.version,
+  };
+  // Bytes, not a Blob: in Chromium each Blob is registered with the browser process, which
+  // the profile showed costing more than the compression.
+  const json = new TextEncoder().encode(
+    `{"records":[${segment.records.join(',')}],${JSON.stringify(meta).slice(1)}`,
+  );
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(meta))
+    if (value !== undefined) fields[name] = String(value);
+  fields.raw_segment_size = String(json.length);
+  return { json, fields, filename: `${segment.sessionId}-${segment.start}` };
+}
+
+export interface UploaderOptions {
+  /** `{origin}/v1/write/rum/replay?precision=ms`. */
+  url: string;
+  fetch: typeof fetch;
+  sendBeacon(url: string, body: BodyInit): boolean;
+  drops: Drops;
+  schedule(fn: () => void, ms: number): ReturnType<typeof setTimeout>;
+  /** Bytes of JSON waiting to be sent, at most. Default 4 MB. */
+  maxQueueBytes?: number;
+}
+
+interface Item extends EncodedSegment {
+  /** The deflated JSON, once compressed. */
+  payload?: Uint8Array;
+  compressed: Promise<unknown>;
+}
+
+/** Deflate (zlib) with the browser's CompressionStream, fed the bytes directly. */
+async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new CompressionStream('deflate');
+  const writer = stream.writable.getWriter();
+  writer.write(bytes as BufferSource);
+  writer.close();
+  return new Uint8Array(await new Response(stream.readable).arrayBuffer());
+}
+
+const SECOND = 1000;
+const MAX_BACKOFF = 60 * SECOND;
+/**
+ * Requests with keepalive share 64 KiB in flight with the RUM batches: larger segments go
+ * without it (the page is alive; at page exit they go through sendBeacon anyway).
+ */
+const KEEPALIVE_BYTES = 32 * 1024;
+
+/**
+ * Sends segments one at a time, in order, each deflated with the browser's CompressionStream
+ * (no worker: nothing for a strict CSP to refuse) and posted with fetch. A network failure, a
+ * 5xx or a 429 keeps the segment and tries again after 1 s doubling to 1 min, or the 429's
+ * Retry-After; another 4xx drops it. What waits is bounded and what does not fit is counted as
+ * dropped. At page exit, everything waiting goes through sendBeacon (fetch keepalive if
+ * refused): compressed if it is, as plain JSON if its compression has not finished.
+ */
+export function createUploader(options: UploaderOptions) {
+  const maxQueueBytes = options.maxQueueBytes || 4e6;
+  const queue: Item[] = [];
+  let busy = false;
+  /** Whether the item in front has been handed to fetch. */
+  let posting = false;
+  let backoff = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const form = (item: Item) => {
+    const data = new FormData();
+    data.append(
+      'segment',
+      item.payload
+        ? new File([item.payload as BlobPart], item.filename, { type: 'application/octet-stream' })
+        : new File([item.json as BlobPart], item.filename, { type: 'application/json' }),
+    );
+    for (const name in item.fields) data.append(name, item.fields[name] as string);
+    return data;
+  };
+  const post = (item: Item) =>
+    options.fetch(options.url, {
+      method: 'POST',
+      body: form(item),
+      keepalive: (item.payload || item.json).length < KEEPALIVE_BYTES,
+      credentials: 'omit',
+    });
+  const retry = (wait: number | undefined) => {
+    backoff = Math.min(Math.max(backoff * 2, SECOND), MAX_BACKOFF);
+    timer = options.schedule(
+      () => {
+        timer = undefined;
+        next();
+      },
+      wait === undefined ? backoff : wait,
+    );
+  };
+  const next = (): void => {
+    const item = queue[0];
+    if (busy || timer || !item) return;
+    busy = true;
+    item.compressed
+      .then(() => {
+        // Gone while compressing: the page exit sent it already.
+        if (queue[0] !== item) return undefined;
+        posting = true;
+        return post(item);
+      })
+      .then(
+        (response) => {
+          busy = posting = false;
+          if (response) {
+            if (response.status === 429 || response.status >= 500)
+              return retry(retryAfter(response));
+            if (!response.ok) options.drops.count('replay_rejected');
+            queue.shift();
+            backoff = 0;
+          }
+          next();
+        },
+        () => {
+          busy = posting = false;
+          retry(undefined);
+        },
+      );
+  };
+
+  return {
+    /**
+     * Queues a segment, deflating it. At page exit (`exit`) it is not compressed: exit() sends
+     * it at once.
+     */
+    send(segment: EncodedSegment, exit = false) {
+      const item: Item = { ...segment, compressed: Promise.resolve() };
+      if (!exit) {
+        if (queue.reduce((sum, other) => sum + other.json.length, item.json.length) > maxQueueBytes)
+          return options.drops.count('replay_queue_full');
+        if (typeof CompressionStream === 'function')
+          item.compressed = deflate(item.json).then(
+            (payload) => {
+              item.payload = payload;
+            },
+            () => {},
+          );
+      }
+      queue.push(item);
+      if (!exit) next();
+    },
+    /**
+     * The page goes away: everything waiting goes now through sendBeacon (fetch keepalive if
+     * refused), deflated if it is already, else as JSON. The request in flight may still land.
+     */
+    exit() {
+      for (const item of queue.splice(posting ? 1 : 0))
+        if (!options.sendBeacon(options.url, form(item)))
+          post(item).catch(() => options.drops.count('replay_queue_full'));
+    },
+    /** Segments waiting (the one in flight included). */
+    pending: () => queue.length,
+  };
+}
