@@ -2,15 +2,9 @@ import { ApiError } from '@rumkit/core';
 import { SessionReplay } from '@rumkit/react/session-replay';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { action } from 'storybook/actions';
-import { failingBackend, stalledBackend } from '../test/mocks/handlers.js';
+import { apiHandlers, failingBackend, stalledBackend } from '../test/mocks/handlers.js';
 import { darkTheme, withKit } from './support/kit.js';
-import {
-  CHECKOUT,
-  CHECKOUT_IDLE,
-  markTime,
-  replayBackend,
-  replayHandler,
-} from './support/replay.js';
+import { CHECKOUT, CHECKOUT_IDLE, markTime, replayBackend } from './support/replay.js';
 
 // Real rrweb recordings of a checkout (test/fixtures/replay, scripts/record-fixture.mjs) served
 // over HTTP through msw, as a host's createHttpBackend reaches the server.
@@ -38,7 +32,7 @@ const meta = {
   },
   parameters: {
     layout: 'fullscreen',
-    msw: { handlers: [replayHandler(checkout)] },
+    msw: { handlers: apiHandlers(checkout) },
   },
 } satisfies Meta<typeof SessionReplay>;
 
@@ -61,7 +55,7 @@ export const AtAnError: Story = {
  */
 export const LongSessionSkipsInactivity: Story = {
   args: { sessionId: 'rec-idle', linkHref: (time: number) => `#/replay/rec-idle?t=${time}` },
-  parameters: { msw: { handlers: [replayHandler(idle)] } },
+  parameters: { msw: { handlers: apiHandlers(idle) } },
 };
 
 /** A session that was not recorded. */

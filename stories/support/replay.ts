@@ -2,18 +2,10 @@
 // scripts/record-fixture.mjs), cut into segments as Guance's SDK uploads them (per view, at most
 // 5 s each), and the session's views, actions and errors from the moments the recorded page
 // noted, so the side list and the recording share one time axis.
-import {
-  ApiError,
-  type Point,
-  type ReplayRecord,
-  replayRoutes,
-  SEGMENT_MAX_DURATION_MS,
-} from '@rumkit/core';
+import { type Point, type ReplayRecord, SEGMENT_MAX_DURATION_MS } from '@rumkit/core';
 import { createMemoryBackend, type MemoryBackend } from '@rumkit/core/memory';
-import { HttpResponse } from 'msw';
 import checkout from '../../test/fixtures/replay/checkout.json';
 import checkoutIdle from '../../test/fixtures/replay/checkout-idle.json';
-import { routeHandler } from '../../test/mocks/api.js';
 
 interface Mark {
   kind: 'view' | 'action' | 'error';
@@ -160,31 +152,4 @@ export function replayBackend(fixture: ReplayFixture, sessionId: string): Memory
 /** The first moment the page noted of a kind (an error, say), ms since the epoch. */
 export function markTime(fixture: ReplayFixture, kind: Mark['kind']): number {
   return fixture.marks.find((mark) => mark.kind === kind)?.time ?? 0;
-}
-
-/**
- * The replay route over a backend, until test/mocks serves it with the rest of the API. Its
- * errors answer in the API's shape; the stories reach 4xx and 5xx through stand-in backends.
- */
-export function replayHandler(backend: MemoryBackend) {
-  return routeHandler(replayRoutes.sessionReplay, async ({ request, params }) => {
-    const url = new URL(request.url);
-    const window = Object.fromEntries(
-      ['from', 'to'].flatMap((key) => {
-        const value = url.searchParams.get(key);
-        return value === null ? [] : [[key, Number(value)]];
-      }),
-    );
-    try {
-      return HttpResponse.json(
-        await backend.getSessionReplay({ session_id: String(params.sessionId), ...window }),
-      );
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      return HttpResponse.json(
-        { error_code: error.code, message: error.message },
-        { status: error.status },
-      );
-    }
-  });
 }

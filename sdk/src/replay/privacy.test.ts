@@ -288,6 +288,28 @@ describe('changes after the snapshot', () => {
     expect(json).toContain('data:image/svg+xml');
   });
 
+  it('checked boxes and radio buttons: masked with field values, shown under allow', async () => {
+    const html =
+      '<input id="terms" type="checkbox" checked><input id="gift" type="radio" name="g">';
+    const checks = (page: { events: Recorded[] }) =>
+      page.events
+        .filter((e) => e.type === 3 && (e.data as { source: number }).source === 5)
+        .map((e) => (e.data as { isChecked: boolean }).isChecked);
+    const masked = recordPage(html);
+    expect(masked.attr('#terms', 'checked')).toBeUndefined();
+    (document.querySelector('#gift') as HTMLInputElement).click();
+    await flush();
+    expect(checks(masked).length).toBeGreaterThan(0);
+    expect(checks(masked)).not.toContain(true);
+    stop?.();
+    stop = undefined;
+    const shown = recordPage(html, 'allow');
+    expect(shown.attr('#terms', 'checked')).toBe(true);
+    (document.querySelector('#gift') as HTMLInputElement).click();
+    await flush();
+    expect(checks(shown)).toContain(true);
+  });
+
   it('typing in a field records its masked value', async () => {
     const page = recordPage('<input id="q"><textarea id="t"></textarea>');
     type('#q', 'my search');

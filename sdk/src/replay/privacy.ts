@@ -42,6 +42,8 @@ const alwaysMasked = (element: Element) =>
   /(^|\s)cc-/i.test(element.getAttribute('autocomplete') || '');
 
 const FIELD = /^(INPUT|TEXTAREA|SELECT|OPTION)$/;
+const isChoice = (element: Element) =>
+  /^(checkbox|radio)$/i.test(element.getAttribute('type') || '');
 /** The attributes a level may hide (`value` of fields at any level, the others under `mask`). */
 const SCRUBBED = /^(value|title|alt|placeholder|aria-label|href|src|srcset|data-.*)$/;
 /** Buttons' values are their labels, not user input. */
@@ -64,6 +66,9 @@ interface RecordLike {
 
 interface MutationData {
   source: number;
+  /** An input record's (source 5) field, and whether a box or radio button is checked. */
+  id?: number;
+  isChecked?: boolean;
   adds?: { node: SerializedNode }[];
   attributes?: { id: number; attributes: Record<string, unknown> }[];
 }
@@ -148,6 +153,9 @@ export function createPrivacy(
     tagName: string,
     attributes: Record<string, unknown>,
   ) => {
+    // A box's or a radio button's state is what the person chose: masked with field values.
+    if (attributes.checked && element && isChoice(element) && masksValue(element))
+      delete attributes.checked;
     let level: NodeLevel | undefined;
     for (const name in attributes) {
       const value = attributes[name];
@@ -202,7 +210,8 @@ export function createPrivacy(
     /**
      * Rewrites what rrweb's options cannot reach, in place: attributes of the serialised
      * elements of a full snapshot or a mutation (a field's `value` attribute when the live value
-     * is empty, text attributes, images and links under `mask`), and marks hidden blocks.
+     * is empty, text attributes, images and links under `mask`), a checked box or radio button
+     * whose state is masked (its attribute and its input records), and marks hidden blocks.
      */
     scrub(record: RecordLike, getNode: (id: number) => Node | null) {
       if (record.type === 2) {
@@ -214,6 +223,10 @@ export function createPrivacy(
           const element = getNode(change.id) as Element | null;
           if (element) scrubAttributes(element, element.tagName.toLowerCase(), change.attributes);
         }
+      } else if (record.type === 3 && (record.data as MutationData).source === 5) {
+        const data = record.data as MutationData;
+        const element = data.isChecked ? (getNode(data.id as number) as Element | null) : null;
+        if (element && isChoice(element) && masksValue(element)) data.isChecked = false;
       }
     },
   };
