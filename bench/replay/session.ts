@@ -3,13 +3,9 @@
 // incremental records aimed at the snapshot's own nodes (mouse moves, clicks, scrolls, inputs
 // and text changes), with idle gaps the player's "skip inactivity" jumps over. Cut into 5 s
 // segments with the metadata Guance's SDK uploads.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { ReplayRecord } from '../../packages/core/src/replay/index.ts';
-
-const require = createRequire(import.meta.url);
+import { RRWEB_RECORD_SCRIPT } from '../../test/e2e/support/rrweb.ts';
 
 /** rrweb's event and incremental source numbers (rrweb's EventType and IncrementalSource). */
 const INCREMENTAL = 3;
@@ -22,13 +18,7 @@ export async function recordPage(
   act: (page: import('playwright-core').Page) => Promise<void>,
 ): Promise<ReplayRecord[]> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.addInitScript(
-    // The UMD build sets window.rrwebRecord when the page has no module system.
-    readFileSync(
-      path.join(path.dirname(require.resolve('@rrweb/record')), 'record.umd.min.cjs'),
-      'utf8',
-    ),
-  );
+  await page.addInitScript(RRWEB_RECORD_SCRIPT);
   // A string, not a function: tsx would wrap a function's inner closures in its __name helper,
   // which the page does not have.
   await page.addInitScript(`window.__records = [];

@@ -1,5 +1,5 @@
 // Replays for the player's stories: the real rrweb recordings of test/fixtures/replay (made by
-// scripts/record-fixture.mjs), cut into segments as Guance's SDK uploads them (per view, at most
+// scripts/record-fixture.ts), cut into segments as Guance's SDK uploads them (per view, at most
 // 5 s each), and the session's views, actions and errors from the moments the recorded page
 // noted, so the side list and the recording share one time axis.
 import { type Point, type ReplayRecord, SEGMENT_MAX_DURATION_MS } from '@rumkit/core';

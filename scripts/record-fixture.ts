@@ -3,29 +3,22 @@
 // moments of its views, actions and errors, so a story can give the player RUM events on the
 // same time axis.
 //
-//   node scripts/record-fixture.mjs            writes test/fixtures/replay/*.json
+//   npx tsx scripts/record-fixture.ts          writes test/fixtures/replay/*.json
 //
 // Two recordings: `checkout.json`, a 15-second visit, and `checkout-idle.json`, the same visit
 // with the person away for three minutes and then two more (Playwright's clock jumps ahead, so
 // rrweb's timestamps carry real gaps for "skip inactivity"). The page is self-contained (inline
 // CSS, no images or fonts), so a replay fetches nothing.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../test/e2e/support/browser.ts';
+import { RRWEB_RECORD_SCRIPT, RRWEB_RECORD_VERSION } from '../test/e2e/support/rrweb.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'test/fixtures/replay');
-const require = createRequire(import.meta.url);
-const recorder = readFileSync(
-  path.join(path.dirname(require.resolve('@rrweb/record')), 'record.umd.min.cjs'),
-  'utf8',
-);
-const recorderVersion = JSON.parse(
-  readFileSync(path.join(root, 'node_modules/@rrweb/record/package.json'), 'utf8'),
-).version;
 
 const ORIGIN = 'https://shop.example.com';
 
@@ -112,7 +105,12 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
-async function record(browser, { idle }) {
+interface Recorded {
+  records: { timestamp: number }[];
+  marks: unknown[];
+}
+
+async function record(browser: Browser, { idle }: { idle: boolean }): Promise<Recorded> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 640 } });
   const page = await context.newPage();
   await page.route(`${ORIGIN}/**`, (route) =>
@@ -120,9 +118,9 @@ async function record(browser, { idle }) {
   );
   // Installed before the page loads, so Date.now() (rrweb's clock) can jump ahead later.
   if (idle) await page.clock.install();
-  await page.addInitScript(recorder);
+  await page.addInitScript(RRWEB_RECORD_SCRIPT);
   await page.goto(`${ORIGIN}/cart`);
-  const pause = (ms) => page.waitForTimeout(ms);
+  const pause = (ms: number) => page.waitForTimeout(ms);
   // Recording starts once the page has been laid out: a snapshot of a cold page took 1.5 s on a
   // busy machine, which the replay would show as a blank start. A string, not a function:
   // nothing of this file's compiled helpers exists in the page. Inputs of type email are
@@ -133,7 +131,7 @@ async function record(browser, { idle }) {
       emit: (event) => window.__records.push(event),
       maskInputOptions: { password: true, email: true, tel: true },
     });`);
-  const away = async (duration) => {
+  const away = async (duration: string) => {
     if (!idle) return;
     await page.clock.fastForward(duration);
     await pause(300);
@@ -161,44 +159,30 @@ async function record(browser, { idle }) {
   await page.click('#place');
   await pause(1000);
 
-  const { records, marks } = await page.evaluate(() => ({
-    records: window.__records,
-    marks: window.__marks,
-  }));
+  const { records, marks } = (await page.evaluate(
+    '({ records: window.__records, marks: window.__marks })',
+  )) as Recorded;
   await context.close();
   return { records, marks };
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.RUMKIT_CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchBrowser();
 try {
   mkdirSync(outDir, { recursive: true });
   for (const [file, idle] of [
     ['checkout.json', false],
     ['checkout-idle.json', true],
-  ]) {
+  ] as const) {
     const { records, marks } = await record(browser, { idle });
     const fixture = {
-      about: `A real rrweb recording (@rrweb/record ${recorderVersion}, Chromium) of ${ORIGIN}/cart → /checkout → /done, made by scripts/record-fixture.mjs.${idle ? ' The person is away 3 min on the checkout form and 2 min after the declined payment.' : ''}`,
+      about: `A real rrweb recording (@rrweb/record ${RRWEB_RECORD_VERSION}, Chromium) of ${ORIGIN}/cart → /checkout → /done, made by scripts/record-fixture.ts.${idle ? ' The person is away 3 min on the checkout form and 2 min after the declined payment.' : ''}`,
       origin: ORIGIN,
       records,
       marks,
     };
     const json = `${JSON.stringify(fixture)}\n`;
     writeFileSync(path.join(outDir, file), json);
-    const span = (records.at(-1).timestamp - records[0].timestamp) / 1000;
+    const span = ((records.at(-1)?.timestamp ?? 0) - (records[0]?.timestamp ?? 0)) / 1000;
     console.log(
       `${file}: ${records.length} records over ${span.toFixed(1)} s, ${marks.length} marks, ${(json.length / 1024).toFixed(1)} KB`,
     );
