@@ -80,6 +80,8 @@ export async function bundleVariant(variant: Variant): Promise<Buffer | undefine
     minify: true,
     format: 'iife',
     target: 'es2020',
+    // As sdk/build.mjs ships it: public class fields as written.
+    supported: { 'class-field': true },
     platform: 'browser',
     conditions: ['source'],
     // An entry may import a copy of sdk/src kept outside the repository (an ablation): its

@@ -9,6 +9,7 @@ import { createDrops } from './transport/drops.js';
 export const rumkit = makePublicApi({
   drops: createDrops(),
   loadReplay: () => import('./replay/recorder.js'),
+  loadRemoteConfiguration: () => import('./boot/remoteConfiguration.js'),
 });
 /** Guance's name for it, so moving from @cloudcare/browser-rum is a change of import path. */
 export const datafluxRum = rumkit;

@@ -81,6 +81,7 @@ export function startSdk(
   const api = makePublicApi({
     drops: createDrops(),
     loadReplay: () => import('../src/replay/recorder.js'),
+    loadRemoteConfiguration: () => import('../src/boot/remoteConfiguration.js'),
     start: (...args) => {
       rum = startRum(...args);
       return rum;

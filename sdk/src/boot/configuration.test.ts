@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildConfiguration, remoteOverrides } from './configuration.js';
+import { buildConfiguration } from './configuration.js';
 
 describe('init options', () => {
   let error: ReturnType<typeof vi.spyOn>;
@@ -109,33 +109,5 @@ describe('init options', () => {
       true,
       false,
     ]);
-  });
-});
-
-describe('remote configuration', () => {
-  it('keeps this app’s allowed options and reads numbers and booleans written as text', () => {
-    expect(
-      remoteOverrides('shop', {
-        content: {
-          'R.shop.sessionSampleRate': '25',
-          'R.shop.trackUserInteractions': 'true',
-          'R.shop.env': 'gray',
-          'R.shop.traceType': 'w3c_traceparent',
-          'R.shop.beforeSend': 'evil()',
-          'R.shop.datakitOrigin': 'https://evil.example',
-          'R.other.env': 'prod',
-        },
-      }),
-    ).toEqual({
-      sessionSampleRate: 25,
-      trackUserInteractions: true,
-      env: 'gray',
-      traceType: 'w3c_traceparent',
-    });
-  });
-
-  it('gives nothing for an answer of the wrong shape', () => {
-    expect(remoteOverrides('shop', null)).toEqual({});
-    expect(remoteOverrides('shop', { content: 'x' })).toEqual({});
   });
 });

@@ -7,16 +7,16 @@ export const TRACE_TYPES =
 /**
  * The options with a simple type, as `name:kind:default:legacy name`. Kinds: b boolean,
  * r rate (0-100), s non-empty string, f function, t trace type, l list of URL matches
- * (string, RegExp or function), p replay privacy level. A leading `*` marks the options /v1/env_variable may
- * override (spec §1.11).
+ * (string, RegExp or function), p replay privacy level. Those that /v1/env_variable may
+ * override are listed in remoteConfiguration.ts.
  */
 const OPTIONS = (
-  '*env:s *version:s *service:s:browser *sessionSampleRate:r:100:sampleRate *sessionOnErrorSampleRate:r:0 ' +
-  '*sessionReplaySampleRate:r:100 *sessionReplayOnErrorSampleRate:r:0 defaultPrivacyLevel:p:mask-user-input shouldMaskNode:f ' +
-  '*trackUserInteractions:b::trackInteractions actionNameAttribute:s *traceType:t:ddtrace *traceId128Bit:b ' +
-  '*tracingSampleRate:r:100 trackViewsManually:b beforeSend:f *trackSessionAcrossSubdomains:b ' +
-  '*useSecureSessionCookie:b *usePartitionedCrossSiteSessionCookie:b::useCrossSiteSessionCookie ' +
-  '*allowFallbackToLocalStorage:b *compressIntakeRequests:b remoteConfiguration:b silentMultipleInit:b excludedActivityUrls:l'
+  'env:s version:s service:s:browser sessionSampleRate:r:100:sampleRate sessionOnErrorSampleRate:r:0 ' +
+  'sessionReplaySampleRate:r:100 sessionReplayOnErrorSampleRate:r:0 defaultPrivacyLevel:p:mask-user-input shouldMaskNode:f ' +
+  'trackUserInteractions:b::trackInteractions actionNameAttribute:s traceType:t:ddtrace traceId128Bit:b ' +
+  'tracingSampleRate:r:100 trackViewsManually:b beforeSend:f trackSessionAcrossSubdomains:b ' +
+  'useSecureSessionCookie:b usePartitionedCrossSiteSessionCookie:b::useCrossSiteSessionCookie ' +
+  'allowFallbackToLocalStorage:b compressIntakeRequests:b remoteConfiguration:b silentMultipleInit:b excludedActivityUrls:l'
 ).split(' ');
 
 const PRIVACY_LEVELS = ['mask-user-input', 'mask', 'allow'];
@@ -55,12 +55,7 @@ export function buildConfiguration(
     return fallback;
   };
   for (const spec of OPTIONS) {
-    const [name, kind, fallback, legacy] = spec.replace('*', '').split(':') as [
-      string,
-      string,
-      string?,
-      string?,
-    ];
+    const [name, kind, fallback, legacy] = spec.split(':') as [string, string, string?, string?];
     const value = o[name] === undefined && legacy ? o[legacy] : o[name];
     config[name] = check(
       name,
@@ -123,27 +118,4 @@ export function buildConfiguration(
     );
   }
   return fatal ? undefined : (config as unknown as Configuration);
-}
-
-/**
- * The options a `/v1/env_variable` answer (`{ content: { "R.<app_id>.<option>": value } }`)
- * overrides: this app's keys on the allow-list, with numbers and booleans also taken as text
- * (DataKit's environment variables are strings). buildConfiguration then checks them.
- */
-export function remoteOverrides(applicationId: string, answer: unknown): Partial<InitOptions> {
-  const overrides: Record<string, unknown> = {};
-  for (const [key, raw] of Object.entries(Object(Object(answer).content))) {
-    const spec = OPTIONS.find(
-      (item) => key === `R.${applicationId}.${item.slice(1).split(':')[0]}` && item[0] === '*',
-    );
-    if (!spec) continue;
-    const kind = spec.split(':')[1];
-    overrides[key.split('.').pop() as string] =
-      kind === 'r' && /^[\d.]+$/.test(String(raw))
-        ? Number(raw)
-        : kind === 'b' && /^(true|false)$/.test(String(raw))
-          ? raw === true || raw === 'true'
-          : raw;
-  }
-  return overrides;
 }

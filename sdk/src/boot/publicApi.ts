@@ -5,18 +5,21 @@ import { relativeNow } from '../tools/time.js';
 import type { Drops } from '../transport/drops.js';
 import type { Configuration, Context, InitOptions } from '../types.js';
 import { SDK_VERSION } from '../version.js';
-import { buildConfiguration, remoteOverrides } from './configuration.js';
+import { buildConfiguration } from './configuration.js';
+import type { RemoteConfigurationModule } from './remoteConfiguration.js';
 import { createReplayControl, type ReplayLoader } from './replay.js';
 import { createContexts, type Rum, type StartOptions, startRum, viewOptions } from './startRum.js';
 
 /** Calls made before the SDK starts wait here, at most this many. */
 export const PRE_START_BUFFER = 500;
-/** How long init waits for /v1/env_variable before starting with its own options. */
+/** How long init waits for the remote options (chunk and /v1/env_variable) before using its own. */
 export const REMOTE_TIMEOUT = 3000;
 
 export interface PublicApiDeps {
   drops: Drops;
   loadReplay?: ReplayLoader;
+  /** Loads the remote configuration chunk (init with remoteConfiguration). */
+  loadRemoteConfiguration?: () => Promise<RemoteConfigurationModule>;
   /** Replaced in tests. */
   start?: typeof startRum;
   startOptions?: StartOptions;
@@ -73,18 +76,24 @@ export function makePublicApi(deps: PublicApiDeps) {
       if (!configuration) return;
       initOptions = { ...options };
       if (!configuration.remoteConfiguration) return start(configuration);
+      // The remote options come from a chunk of their own. Init waits REMOTE_TIMEOUT ms for
+      // them at most, the chunk's loading included; a loader that fails (or none) leaves them
+      // unavailable too.
       const controller = new AbortController();
-      setTimeout(() => controller.abort(), REMOTE_TIMEOUT);
-      fetch(`${configuration.origin}/v1/env_variable?app_id=${configuration.applicationId}`, {
-        signal: controller.signal,
-      })
-        .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(() => {
+          controller.abort();
+          reject(controller.signal.reason);
+        }, REMOTE_TIMEOUT),
+      );
+      const remoteOptions = Promise.resolve()
+        .then(deps.loadRemoteConfiguration)
+        .then((remote) => remote.fetchOverrides(configuration, controller.signal));
+      Promise.race([remoteOptions, timeout])
         .then(
-          (answer) =>
-            buildConfiguration(
-              { ...options, ...remoteOverrides(configuration.applicationId, answer) },
-              'remote configuration',
-            ) || configuration,
+          (overrides) =>
+            buildConfiguration({ ...options, ...overrides }, 'remote configuration') ||
+            configuration,
           (error) => {
             display('warn', `remote configuration unavailable (${error}); using the init options`);
             return configuration;
