@@ -13,6 +13,7 @@ import express from 'express';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/support/browser.ts';
 import { listen } from '../test/e2e/support/serve.ts';
+import { HEAVY_PAGE_SCRIPT, heavyPageHtml } from './replay/heavy-page.ts';
 import { bundleVariant, type Variant } from './sdk/variants.ts';
 import { interleaved } from './support/interleave.js';
 import { median } from './support/median.js';
@@ -52,33 +53,6 @@ const VARIANTS: (Variant & { replay: boolean })[] = [
   { name: 'Datadog recording', entry: datadog(true), replay: true },
   { name: 'Datadog', entry: datadog(false), replay: false },
 ];
-
-/** The heavy page: 1,000 rows of 5 elements, and a live update every 100 ms. */
-const PAGE_SCRIPT = `(() => {
-  const list = document.getElementById('list');
-  let n = 0;
-  const row = (i) => {
-    const r = document.createElement('div');
-    r.className = 'row';
-    r.innerHTML = '<span class="name">Instrument ' + i + '</span><span class="qty">' + (i % 97) +
-      '</span><span class="price">' + (i * 1.37).toFixed(2) + '</span><button>Trade</button>';
-    return r;
-  };
-  for (let i = 0; i < 1000; i++) list.append(row(i));
-  // Every 100 ms: 40 prices change, 40 rows flash, 4 rows are replaced (about 1,200 mutation
-  // entries a second: a live dashboard, within the recorder's budget).
-  setInterval(() => {
-    const rows = list.children;
-    for (let k = 0; k < 40; k++) {
-      const r = rows[(n * 7 + k * 13) % rows.length];
-      r.children[2].textContent = ((n + k) * 0.37).toFixed(2);
-      rows[(n * 11 + k * 17) % rows.length].classList.toggle('hot');
-    }
-    for (let k = 0; k < 4; k++) list.replaceChild(row(1000 + n * 4 + k), rows[(n * 3 + k * 101) % rows.length]);
-    n++;
-  }, 100);
-})();`;
-const STYLE = '.row{display:flex;gap:8px;font:12px sans-serif}.hot{background:#fec}';
 
 interface Run {
   scriptMs: number;
@@ -139,16 +113,8 @@ async function startServers(bundles: (Buffer | undefined)[], chunk: Buffer) {
         '/assets/rumkit-replay.mjs',
         (_req, res) => void res.type('text/javascript').send(chunk),
       );
-      app.get('/assets/page.js', (_req, res) => void res.type('js').send(PAGE_SCRIPT));
-      app.get(
-        '/',
-        (_req, res) =>
-          void res
-            .type('html')
-            .send(
-              `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><style>${STYLE}</style>${code ? '<script src="/assets/sdk.js"></script>' : ''}</head><body><h1>Markets</h1><input id="search" placeholder="Search"><div id="list"></div><script src="/assets/page.js"></script></body></html>`,
-            ),
-      );
+      app.get('/assets/page.js', (_req, res) => void res.type('js').send(HEAVY_PAGE_SCRIPT));
+      app.get('/', (_req, res) => void res.type('html').send(heavyPageHtml(Boolean(code))));
       return listen(app);
     }),
   );

@@ -15,23 +15,12 @@ import type { Browser, CDPSession } from 'playwright-core';
 import { launchBrowser } from '../../test/e2e/support/browser.ts';
 import { createSite } from '../../test/e2e/support/sdk-site.ts';
 import { listen } from '../../test/e2e/support/serve.ts';
+import { addTo, forEachSample, type Profile, type ProfileNode } from '../support/cpu-profile.ts';
 import { VARIANTS, type Variant, variantInput } from './variants.ts';
 
 const RUNS = Number(process.env.RUNS || 5);
 const ITEMS = 400;
 const STEPS = ['#nav-products', '#fetch-ok', '#nav-product-42', '#nav-home'];
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  hitCount?: number;
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 // VARIANT="Datadog RUM" profiles another SDK of the bench the same way.
 const profiled = VARIANTS.find(
@@ -122,11 +111,9 @@ const byUrl = new Map<string, number>();
 /** The same for the page without the SDK. */
 const baseline = new Map<string, number>();
 function addBaseline(profile: Profile) {
-  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-  profile.samples.forEach((id, i) => {
-    const { functionName, url } = (nodes.get(id) as ProfileNode).callFrame;
-    const where = url ? new URL(url).pathname : functionName;
-    baseline.set(where, (baseline.get(where) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  forEachSample(profile, (node, ms) => {
+    const { functionName, url } = node.callFrame;
+    addTo(baseline, url ? new URL(url).pathname : functionName, ms);
   });
 }
 const text = new TextDecoder().decode(code).split('\n');
@@ -135,25 +122,17 @@ const monitorLine = text.findIndex((line) => line.includes('function monitor('))
 const isGeneric = (node: ProfileNode) =>
   /^(replacement|notify|setTimer)$/.test(node.callFrame.functionName) ||
   node.callFrame.lineNumber === monitorLine;
-const add = (map: Map<string, number>, key: string, ms: number) =>
-  map.set(key, (map.get(key) ?? 0) + ms);
 function addProfile(profile: Profile) {
-  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes)
-    for (const child of node.children ?? []) parent.set(child, node.id);
   const isSdk = (node: ProfileNode) => node.callFrame.url.includes('sdk.js');
   const name = (node: ProfileNode) =>
     `${node.callFrame.functionName || '(anonymous)'}:${node.callFrame.lineNumber + 1}`;
-  profile.samples.forEach((id, i) => {
-    const node = nodes.get(id) as ProfileNode;
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+  forEachSample(profile, (node, ms, stack) => {
     const { functionName, url } = node.callFrame;
     const where = isSdk(node) ? 'sdk.js' : url ? new URL(url).pathname : '';
-    add(byUrl, where || functionName, ms);
+    addTo(byUrl, where || functionName, ms);
     let inner: ProfileNode | undefined;
     let outer: ProfileNode | undefined;
-    for (let n: ProfileNode | undefined = node; n; n = nodes.get(parent.get(n.id) ?? -1)) {
+    for (const n of stack) {
       if (isSdk(n)) {
         inner ??= n;
         // The SDK's generic wrappers (monitor, instrument, observable) say nothing: the entry
@@ -163,9 +142,9 @@ function addProfile(profile: Profile) {
     }
     if (inner && outer) {
       samplesUnderSdk++;
-      add(self, name(inner), ms);
-      add(entry, name(outer), ms);
-      if (!isSdk(node)) add(natives, functionName || url, ms);
+      addTo(self, name(inner), ms);
+      addTo(entry, name(outer), ms);
+      if (!isSdk(node)) addTo(natives, functionName || url, ms);
     }
   });
 }

@@ -69,6 +69,8 @@ export function startRecording(host: ReplayHost, options: RecorderOptions = {}):
     sendBeacon: host.sendBeacon,
     drops: host.drops,
     schedule,
+    // Segments close past 60,000 bytes deflated: the next holds as much JSON as that makes.
+    onDeflated: (ratio) => segments.expectRatio(ratio),
   });
   const spend = createBudget(limits);
   const getNode = (id: number) => rrweb.mirror.getNode(id);

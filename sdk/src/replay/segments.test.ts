@@ -111,7 +111,7 @@ describe('segments', () => {
     ]);
   });
 
-  it('close past 60,000 bytes of JSON', () => {
+  it('close past 60,000 bytes of JSON while no compression ratio is known', () => {
     const { closed, add } = setup();
     for (let i = 0; i < 7; i++) add(3, i, 10_000);
     expect(closed).toHaveLength(1);
@@ -121,6 +121,37 @@ describe('segments', () => {
     vi.advanceTimersByTime(SEGMENT_MAX_DURATION_MS);
     expect(closed[1]).toMatchObject({ creationReason: 'segment_bytes_limit', indexInView: 1 });
     expect(closed[1]?.records).toHaveLength(2);
+  });
+
+  it('hold as much more JSON as the last segment deflated to less, 1 to 10 times', () => {
+    const { closed, segmenter, add } = setup();
+    /** Adds records of ~9,950 bytes until a segment closes: how many it took. */
+    let at = 0;
+    const fill = () => {
+      const before = closed.length;
+      let count = 0;
+      while (closed.length === before) {
+        add(3, at++, 9_900);
+        count++;
+      }
+      return count;
+    };
+    const record = JSON.stringify({ type: 3, timestamp: T0, data: 'x'.repeat(9_900) }).length + 1;
+    const expected = (json: number) => Math.ceil(json / record);
+    // Past 60,000 bytes deflated, at a ratio of 4: 240,000 bytes of JSON.
+    segmenter.expectRatio(4);
+    expect(fill()).toBe(expected(4 * SEGMENT_MAX_BYTES));
+    // However well it deflates: 10 times at most.
+    segmenter.expectRatio(1000);
+    expect(fill()).toBe(expected(10 * SEGMENT_MAX_BYTES));
+    // A tiny body deflates to more bytes than it had: never fewer than 60,000 bytes of JSON.
+    segmenter.expectRatio(0.5);
+    expect(fill()).toBe(expected(SEGMENT_MAX_BYTES));
+    expect(closed.map((s) => s.creationReason)).toEqual([
+      'init',
+      'segment_bytes_limit',
+      'segment_bytes_limit',
+    ]);
   });
 
   it('keep a full snapshot with the Meta record before it, and say they have one', () => {

@@ -4,8 +4,18 @@
 
 /** A segment closes at 5 s of records… */
 export const SEGMENT_MAX_DURATION_MS = 5_000;
-/** …or once past this many bytes of JSON (counted as UTF-16 units), or at a view change… */
+/**
+ * …or once its body is past this many bytes as sent (deflated, like Guance's SDK counts them),
+ * or at a view change… The deflated size is known only once a segment is compressed, so the
+ * segmenter counts JSON (UTF-16 units) and closes at this many times the last compression
+ * ratio (`expectRatio`); JSON until a ratio is known.
+ */
 export const SEGMENT_MAX_BYTES = 60_000;
+/**
+ * The ratio counted at most: a segment holds at most 10 × 60,000 bytes of JSON, however well
+ * it deflates (what a page exit sends uncompressed stays small; memory stays bounded).
+ */
+export const MAX_EXPECTED_RATIO = 10;
 
 /** Why a segment was started: why the one before it closed (`init` for the first). */
 export type CreationReason =
@@ -50,6 +60,8 @@ export function createSegmenter(
   let view = { sessionId: '', viewId: '' };
   let index = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** JSON a segment holds at most: the byte limit times the expected compression ratio. */
+  let maxJson = SEGMENT_MAX_BYTES;
 
   const flush = (next: CreationReason, exit = false) => {
     clearTimeout(timer);
@@ -69,6 +81,13 @@ export function createSegmenter(
     /** What the next segment will say it was created for (a new session starts with `init`). */
     setReason(next: CreationReason) {
       reason = next;
+    },
+    /**
+     * How many times smaller the last segment's body was once deflated: later segments hold
+     * that many times more JSON (1 to 10 times; below 1, deflate's overhead on a tiny body).
+     */
+    expectRatio(ratio: number) {
+      if (ratio > 0) maxJson = SEGMENT_MAX_BYTES * Math.min(Math.max(ratio, 1), MAX_EXPECTED_RATIO);
     },
     /** Adds a record (its JSON, epoch-ms time and type). */
     add(json: string, timestamp: number, type: number) {
@@ -92,7 +111,7 @@ export function createSegmenter(
       open.bytes += json.length + 1;
       open.end = Math.max(open.end, timestamp);
       if (type === FULL_SNAPSHOT) open.hasFullSnapshot = true;
-      if (open.bytes >= SEGMENT_MAX_BYTES) flush('segment_bytes_limit');
+      if (open.bytes >= maxJson) flush('segment_bytes_limit');
     },
     /** Whether a segment is open (it has records). */
     isOpen: () => open !== undefined,

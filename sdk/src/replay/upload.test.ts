@@ -28,7 +28,7 @@ const segment = (overrides: Partial<Segment> = {}): Segment => ({
 
 function setup(
   answers: (() => Response | Promise<Response>)[] = [],
-  options: { beacon?: boolean; maxQueueBytes?: number } = {},
+  options: { beacon?: boolean; maxQueueBytes?: number; onDeflated?(ratio: number): void } = {},
 ) {
   const uploads: Promise<Upload>[] = [];
   const fetch = vi.fn(async (url: string, init: RequestInit) => {
@@ -48,6 +48,7 @@ function setup(
     drops,
     schedule: (fn, ms) => setTimeout(fn, ms),
     maxQueueBytes: options.maxQueueBytes,
+    onDeflated: options.onDeflated,
   });
   return { fetch, uploads: () => Promise.all(uploads), drops, uploader };
 }
@@ -130,6 +131,22 @@ describe('the replay uploader', () => {
     const [, second] = fetch.mock.calls[1] as [string, RequestInit];
     const file = (second.body as FormData).get('segment') as File;
     expect(file.size).toBeLessThan(Number((await uploads())[1]?.fields.raw_segment_size) / 5);
+  });
+
+  it('tells how many times smaller each deflated segment became', async () => {
+    const ratios: number[] = [];
+    const { fetch, uploader } = setup([], { onDeflated: (ratio) => ratios.push(ratio) });
+    const big = encodeSegment(segment({ records: Array(200).fill(segment().records[1]) }), config);
+    uploader.send(big);
+    await until(() => fetch.mock.calls.length === 1);
+    const [, init] = fetch.mock.calls[0] as [string, RequestInit];
+    const file = (init.body as FormData).get('segment') as File;
+    expect(ratios).toEqual([big.json.length / file.size]);
+    expect(ratios[0]).toBeGreaterThan(5);
+    // A page exit's segment is not deflated: nothing to tell.
+    uploader.send(encodeSegment(segment(), config), true);
+    uploader.exit();
+    expect(ratios).toHaveLength(1);
   });
 
   it('sends one segment at a time, in order', async () => {

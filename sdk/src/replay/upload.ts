@@ -55,6 +55,8 @@ export interface UploaderOptions {
   schedule(fn: () => void, ms: number): ReturnType<typeof setTimeout>;
   /** Bytes of JSON waiting to be sent, at most. Default 4 MB. */
   maxQueueBytes?: number;
+  /** A segment deflated: how many times smaller its body became. */
+  onDeflated?(ratio: number): void;
 }
 
 interface Item extends EncodedSegment {
@@ -169,6 +171,7 @@ export function createUploader(options: UploaderOptions) {
           item.compressed = deflate(item.json).then(
             (payload) => {
               item.payload = payload;
+              options.onDeflated?.(item.json.length / payload.length);
             },
             () => {},
           );

@@ -6,7 +6,11 @@ import { z } from 'zod';
 
 /** A segment closes at 5 s of records… */
 export const SEGMENT_MAX_DURATION_MS = 5_000;
-/** …or past this many bytes of JSON, whichever comes first (or at a view change, page hide…). */
+/**
+ * …or past this many bytes of its encoded (deflated) body, whichever comes first (or at a view
+ * change, page hide…). Guance's SDK counts the deflated bytes; ours estimates them from the last
+ * segment's compression ratio. The server takes segments of any size up to the body limit.
+ */
 export const SEGMENT_MAX_BYTES = 60_000;
 /** DataKit's request body limit for the replay endpoint. */
 export const REPLAY_BODY_LIMIT = 32 * 1024 * 1024;
