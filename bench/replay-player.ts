@@ -103,41 +103,58 @@ async function firstFrame(page: Page, warm: boolean, url: string): Promise<numbe
   ) as Promise<number>;
 }
 
+/** --timeline: when each request of the last cold opening started and ended (ms from navigation). */
+async function printTimeline(page: Page) {
+  const entries = (await page.evaluate(
+    `[...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => [e.name, e.startTime, e.responseStart, e.responseEnd])`,
+  )) as [string, number, number, number][];
+  console.log('\nthe last cold opening (ms from navigation: start, first byte, end):');
+  for (const [name, start, first, end] of entries)
+    console.log(
+      `  ${start.toFixed(0).padStart(5)} ${first.toFixed(0).padStart(5)} ${end.toFixed(0).padStart(5)}  ${new URL(name).pathname}`,
+    );
+}
+
 /**
- * --profile: one warm opening under the CPU profiler; prints the replay request's timing and
+ * --profile: one warm opening under the CPU profiler (--profile-cold: a cold one); prints the replay request's timing and
  * the functions with the most self time, by script.
  */
-async function profileWarm(
+async function profileOpening(
   browser: import('playwright-core').Browser,
   origin: string,
   url: string,
+  warm: boolean,
 ) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await openExplorer(page, origin);
+  if (warm) await openExplorer(page, origin);
+  else await page.goto('about:blank');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   const finished = page.waitForEvent('requestfinished', (r) => r.url().includes('/replay'));
-  const total = await firstFrame(page, true, url);
+  const total = await firstFrame(page, warm, url);
   const { profile } = (await cdp.send('Profiler.stop')) as {
     profile: {
-      nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+      nodes: {
+        id: number;
+        callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+      }[];
       samples: number[];
       timeDeltas: number[];
     };
   };
   const timing = (await finished).timing();
   console.log(
-    `\nprofile: first frame at ${total.toFixed(0)} ms; replay request: headers at ${timing.responseStart.toFixed(0)} ms, body done at ${timing.responseEnd.toFixed(0)} ms after it started`,
+    `\nprofile of a ${warm ? 'warm' : 'cold'} opening: first frame at ${total.toFixed(0)} ms; replay request: headers at ${timing.responseStart.toFixed(0)} ms, body done at ${timing.responseEnd.toFixed(0)} ms after it started`,
   );
   const self = new Map<number, number>();
   for (const [i, id] of profile.samples.entries())
     self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
   const byFunction = new Map<string, number>();
   for (const node of profile.nodes) {
-    const { functionName, url: script, lineNumber } = node.callFrame;
-    const key = `${functionName || '(anonymous)'} ${script.split('/').pop()}:${lineNumber}`;
+    const { functionName, url: script, lineNumber, columnNumber } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${script.split('/').pop()}:${lineNumber + 1}:${columnNumber + 1}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + (self.get(node.id) ?? 0) / 1000);
   }
   for (const [name, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25))
@@ -211,10 +228,12 @@ async function main() {
         await page.addInitScript(() => localStorage.setItem('rumkit-console-locale', 'en'));
         if (warm) await openExplorer(page, front.origin);
         times[warm ? 'warm' : 'cold'].push(await firstFrame(page, warm, url));
+        if (!warm && 'timeline' in flags && i === RUNS - 1) await printTimeline(page);
         await page.close();
       }
     }
-    if ('profile' in flags) await profileWarm(browser, front.origin, url);
+    if ('profile' in flags) await profileOpening(browser, front.origin, url, true);
+    if ('profile-cold' in flags) await profileOpening(browser, front.origin, url, false);
     await front.close();
 
     const line = (name: string, values: number[]) =>

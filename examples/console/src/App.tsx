@@ -13,7 +13,7 @@ import {
   RumProvider,
   useRumKit,
 } from '@rumkit/react';
-import { useQuery } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import type { DemoConfig } from './config.js';
 import { href, navigate, type Route, useRoute } from './route.js';
@@ -26,7 +26,7 @@ const ExplorerScreen = lazy(() =>
   import('./ExplorerScreen.js').then((module) => ({ default: module.ExplorerScreen })),
 );
 // The replay player brings rrweb-player (@rumkit/react/session-replay): loaded only when played.
-const loadReplayScreen = () => import('./ReplayScreen.js');
+export const loadReplayScreen = () => import('./ReplayScreen.js');
 const ReplayScreen = lazy(() =>
   loadReplayScreen().then((module) => ({ default: module.ReplayScreen })),
 );
@@ -49,7 +49,16 @@ function initialLocale(): Locale {
 }
 
 /** A host admin app embedding the kit: it owns the layout, the URL and the language. */
-export function App({ backend, config }: { backend: RumBackend; config: DemoConfig }) {
+export function App({
+  backend,
+  config,
+  queryClient,
+}: {
+  backend: RumBackend;
+  config: DemoConfig;
+  /** The client main.tsx started a deep link's query on (the kit's own otherwise). */
+  queryClient?: QueryClient;
+}) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const route = useRoute();
   useEffect(() => {
@@ -72,6 +81,7 @@ export function App({ backend, config }: { backend: RumBackend; config: DemoConf
   return (
     <RumProvider
       backend={backend}
+      queryClient={queryClient}
       locale={locale}
       navigation={navigation}
       intakeOrigin={config.intakeOrigin}

@@ -1,19 +1,28 @@
-import { createHttpBackend } from '@rumkit/core';
+import { createHttpBackend, sessionReplayOptions } from '@rumkit/core';
+import { createKitQueryClient } from '@rumkit/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.js';
+import { App, loadReplayScreen } from './App.js';
 import { loadDemoConfig } from './config.js';
+import { parseRoute } from './route.js';
 import './console.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
+const queryClient = createKitQueryClient();
+// A replay opened from a link (shared, or a new tab): its player's code comes while the
+// config does, and its data is asked for before the first render.
+const first = parseRoute(location.hash);
+if (first.screen === 'replay') void loadReplayScreen().catch(() => undefined);
 
 loadDemoConfig().then(
   (config) => {
     // The console is served by the server it talks to, so the API is on this origin.
     const backend = createHttpBackend({ baseUrl: '', apiKey: config.apiKey });
+    if (first.screen === 'replay')
+      void queryClient.prefetchQuery(sessionReplayOptions(backend, first.sessionId));
     root.render(
       <StrictMode>
-        <App backend={backend} config={config} />
+        <App backend={backend} config={config} queryClient={queryClient} />
       </StrictMode>,
     );
   },

@@ -41,6 +41,7 @@ export {
 export { useKitUi } from './hooks/useKitUi.js';
 export { en, type Locale, type MessageKey, type Messages, zh } from './i18n/index.js';
 export {
+  createKitQueryClient,
   createKitStore,
   type DashboardTarget,
   type ExplorerTarget,

@@ -1,6 +1,7 @@
 // The demo console (examples/console) as a static build, served by a small front that hands
 // out /demo/config.json and passes /api through to a real rumkit server unchanged, as the
 // server's own demo mode does. Used by the console's browser tests and the explorer bench.
+import { request } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
@@ -32,22 +33,31 @@ export function consoleApp(dir: string, target: () => ConsoleTarget): Express {
     const { apiKey, origin, shopAppId = 'shop_web' } = target();
     res.json({ apiKey, intakeOrigin: origin, shopAppId });
   });
-  app.use('/api', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
-    const answer = await fetch(target().origin + req.originalUrl, {
-      method: req.method,
-      headers: Object.fromEntries(
-        ['authorization', 'content-type', 'accept']
-          .filter((h) => req.headers[h])
-          .map((h) => [h, String(req.headers[h])]),
-      ),
-      ...(req.method === 'GET' || req.method === 'HEAD'
-        ? {}
-        : { body: new Uint8Array(req.body as Buffer) }),
+  // Streamed both ways, compression included, as a reverse proxy in front of the server would.
+  app.use('/api', (req, res) => {
+    const upstream = request(
+      target().origin + req.originalUrl,
+      {
+        method: req.method,
+        headers: Object.fromEntries(
+          ['authorization', 'content-type', 'content-length', 'accept', 'accept-encoding']
+            .filter((h) => req.headers[h])
+            .map((h) => [h, String(req.headers[h])]),
+        ),
+      },
+      (answer) => {
+        res.status(answer.statusCode ?? 502);
+        for (const h of ['content-type', 'content-encoding', 'content-length', 'vary'])
+          if (answer.headers[h]) res.setHeader(h, answer.headers[h] as string);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', (error) => {
+      if (!res.headersSent)
+        res.status(502).json({ error_code: 'proxy.failed', message: String(error) });
+      else res.destroy(error);
     });
-    res.status(answer.status);
-    const type = answer.headers.get('content-type');
-    if (type) res.type(type);
-    res.send(Buffer.from(await answer.arrayBuffer()));
+    req.pipe(upstream);
   });
   app.use(express.static(dir));
   return app;

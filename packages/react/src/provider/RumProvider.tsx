@@ -39,7 +39,12 @@ export interface RumProviderProps {
 
 const CATALOGUES: Record<Locale, Messages> = { en, zh };
 
-function createKitQueryClient(): QueryClient {
+/**
+ * A QueryClient with the kit's defaults (one retry, no refetch on focus): what RumProvider makes
+ * when the host passes none. A host that starts a query before React renders (a deep link's
+ * data, asked for while the app's code boots) makes it here and hands it to RumProvider.
+ */
+export function createKitQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: { retry: 1, refetchOnWindowFocus: false },

@@ -5,5 +5,5 @@ export {
   type RumNavigation,
   useRumKit,
 } from './context.js';
-export { RumProvider, type RumProviderProps } from './RumProvider.js';
+export { createKitQueryClient, RumProvider, type RumProviderProps } from './RumProvider.js';
 export { createKitStore, type KitStore, type KitUiState } from './store.js';
