@@ -25,6 +25,9 @@ async function start() {
       trackUserInteractions: true,
     });
     rum.setUser({ id: 'visitor', name: 'You' });
+    // Session replay: every demo session is recorded (sessionReplaySampleRate defaults to
+    // 100), with field values masked (the default privacy level, mask-user-input).
+    rum.startSessionReplayRecording();
     const context = rum.getInternalContext?.();
     const sessionId = context?.session_id ?? context?.session?.id;
     if (sessionId) document.getElementById('session-id').textContent = sessionId;

@@ -33,7 +33,7 @@ export const TEXT: Record<
     breadcrumbs: 'Breadcrumbs',
     intro:
       'A host admin app embedding @rumkit/react against this server. The demo workspace has a week of traffic and a live trickle.',
-    introShop: 'Browse the instrumented demo shop to add your own session.',
+    introShop: 'Browse the instrumented demo shop to add your own session, with its replay.',
     explorer: 'Explorer',
     loading: 'Loading…',
     placeholder:
@@ -63,7 +63,7 @@ export const TEXT: Record<
     breadcrumbs: '面包屑导航',
     intro:
       '这是一个嵌入了 @rumkit/react 的宿主管理后台，连接本服务器。演示工作空间中有一周的流量，并持续产生新数据。',
-    introShop: '浏览已接入 SDK 的演示商店，产生你自己的会话。',
+    introShop: '浏览已接入 SDK 的演示商店，产生你自己的会话及其回放。',
     explorer: '查看器',
     loading: '加载中…',
     placeholder: '控制台会用下列变量打开此页面。查看器和分析看板将在后续版本中实现。',
