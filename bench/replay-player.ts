@@ -31,6 +31,7 @@ import { listen } from '../test/e2e/support/serve.ts';
 import { longSession, recordPage, type SessionSegment } from './replay/session.ts';
 import { median, percentile } from './support/median.js';
 import { registerApps, startRumkitServer } from './support/processes.js';
+import { rendererMainEvents, type TraceEvent } from './support/trace.js';
 
 const flags = Object.fromEntries(
   process.argv.slice(2).map((arg) => {
@@ -101,6 +102,41 @@ async function firstFrame(page: Page, warm: boolean, url: string): Promise<numbe
   return page.evaluate(
     `(() => { const since = performance.now(); location.hash = ${JSON.stringify(hash)}; return (${FIRST_FRAME})(since); })()`,
   ) as Promise<number>;
+}
+
+/**
+ * --trace-cold: a cold opening in Chrome's trace; prints the renderer main thread's tasks over
+ * 10 ms (ms from the navigation's start) with what took their time inside.
+ */
+async function traceCold(browser: import('playwright-core').Browser, url: string) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto('about:blank');
+  await browser.startTracing(page, {
+    categories: ['toplevel', 'devtools.timeline', 'v8', 'blink.user_timing'],
+  });
+  const total = await firstFrame(page, false, url);
+  const buffer = await browser.stopTracing();
+  await page.close();
+  const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const own = rendererMainEvents(events);
+  const start = events.find((e) => e.name === 'navigationStart')?.ts ?? own[0]?.ts ?? 0;
+  const ms = (e: TraceEvent) => (e.dur ?? 0) / 1000;
+  console.log(
+    `\ncold opening under the trace: first frame at ${total.toFixed(0)} ms; tasks over 10 ms:`,
+  );
+  for (const task of own.filter((e) => /RunTask$/.test(e.name) && ms(e) > 10)) {
+    const end = task.ts + (task.dur ?? 0);
+    const parts = own
+      .filter(
+        (e) => e !== task && e.ts >= task.ts && e.ts < end && ms(e) > 2 && !/RunTask$/.test(e.name),
+      )
+      .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+      .slice(0, 5)
+      .map((e) => `${e.name} ${ms(e).toFixed(0)}`);
+    console.log(
+      `  ${((task.ts - start) / 1000).toFixed(0).padStart(5)} ms  ${ms(task).toFixed(0).padStart(4)} ms  ${parts.join(', ')}`,
+    );
+  }
 }
 
 /** --timeline: when each request of the last cold opening started and ended (ms from navigation). */
@@ -234,6 +270,7 @@ async function main() {
     }
     if ('profile' in flags) await profileOpening(browser, front.origin, url, true);
     if ('profile-cold' in flags) await profileOpening(browser, front.origin, url, false);
+    if ('trace-cold' in flags) await traceCold(browser, url);
     await front.close();
 
     const line = (name: string, values: number[]) =>

@@ -1,4 +1,4 @@
-import { ApiError } from '@rumkit/core';
+import { ApiError, type RumBackend } from '@rumkit/core';
 import { SessionReplay } from '@rumkit/react/session-replay';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { action } from 'storybook/actions';
@@ -56,6 +56,25 @@ export const AtAnError: Story = {
 export const LongSessionSkipsInactivity: Story = {
   args: { sessionId: 'rec-idle', linkHref: (time: number) => `#/replay/rec-idle?t=${time}` },
   parameters: { msw: { handlers: apiHandlers(idle) } },
+};
+
+/**
+ * The same long visit while the rest of its records are still on their way: its first minute
+ * plays, and the header says the rest is loading (it never arrives here).
+ */
+export const LoadingTheRest: Story = {
+  args: { sessionId: 'rec-idle', linkHref: (time: number) => `#/replay/rec-idle?t=${time}` },
+  parameters: {
+    kit: {
+      backend: (): RumBackend => ({
+        ...idle,
+        getSessionReplay: (input, options) =>
+          input.part === 'rest'
+            ? stalledBackend().getSessionReplay(input, options)
+            : idle.getSessionReplay(input, options),
+      }),
+    },
+  },
 };
 
 /** A session that was not recorded. */

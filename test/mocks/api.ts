@@ -186,6 +186,7 @@ export function apiHandlers(backend: RumBackend, options: ApiHandlerOptions = {}
           await backend.getSessionReplay({
             session_id: sessionId as string,
             ...lookback(request),
+            ...replayPart(request),
           }),
         ),
       ),
@@ -234,4 +235,15 @@ function lookback(request: Request): { from?: number; to?: number } {
     if (value !== null) out[key] = Number(value);
   }
   return out;
+}
+
+/** The part of a replay asked for (`part`, `at`), passed on as the backend takes it. */
+function replayPart(request: Request): { part?: 'all' | 'first' | 'rest'; at?: number } {
+  const url = new URL(request.url);
+  const part = url.searchParams.get('part');
+  const at = url.searchParams.get('at');
+  return {
+    ...(part === null ? {} : { part: part as 'all' | 'first' | 'rest' }),
+    ...(at === null ? {} : { at: Number(at) }),
+  };
 }

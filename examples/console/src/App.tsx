@@ -156,14 +156,32 @@ function Crumbs({ locale, here }: { locale: Locale; here: string }) {
 }
 
 /**
+ * What SessionReplay asks for first, opening at `time`: the first part of the replay (a long
+ * one loads the rest while that plays).
+ */
+export const firstReplayPart = (backend: RumBackend, sessionId: string, time?: number) =>
+  sessionReplayOptions(backend, sessionId, {
+    part: 'first',
+    ...(time === undefined ? {} : { at: time }),
+  });
+
+/**
  * Asks for the replay while the player's code is still loading: the two overlap instead of one
  * after the other (the player's own query then finds the answer on its way).
  */
-function PrefetchReplay({ sessionId }: { sessionId: string }): null {
+function PrefetchReplay({
+  sessionId,
+  time,
+}: {
+  sessionId: string;
+  time: number | undefined;
+}): null {
   const { backend, queryClient } = useRumKit();
+  // Only where the player opens: its position moves on in the URL as it plays.
+  const [at] = useState(time);
   useEffect(() => {
-    void queryClient.prefetchQuery(sessionReplayOptions(backend, sessionId));
-  }, [backend, queryClient, sessionId]);
+    void queryClient.prefetchQuery(firstReplayPart(backend, sessionId, at));
+  }, [backend, queryClient, sessionId, at]);
   return null;
 }
 
@@ -233,7 +251,7 @@ function Screen({ route, locale }: { route: Route; locale: Locale }): ReactNode 
     case 'replay':
       return (
         <>
-          <PrefetchReplay sessionId={route.sessionId} />
+          <PrefetchReplay key={route.sessionId} sessionId={route.sessionId} time={route.time} />
           <Suspense fallback={<p className="console-loading">{text.loading}</p>}>
             <ReplayScreen route={route} locale={locale} />
           </Suspense>

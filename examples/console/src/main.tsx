@@ -1,8 +1,8 @@
-import { createHttpBackend, sessionReplayOptions } from '@rumkit/core';
+import { createHttpBackend } from '@rumkit/core';
 import { createKitQueryClient } from '@rumkit/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, loadReplayScreen } from './App.js';
+import { App, firstReplayPart, loadReplayScreen } from './App.js';
 import { loadDemoConfig } from './config.js';
 import { parseRoute } from './route.js';
 import './console.css';
@@ -19,7 +19,7 @@ loadDemoConfig().then(
     // The console is served by the server it talks to, so the API is on this origin.
     const backend = createHttpBackend({ baseUrl: '', apiKey: config.apiKey });
     if (first.screen === 'replay')
-      void queryClient.prefetchQuery(sessionReplayOptions(backend, first.sessionId));
+      void queryClient.prefetchQuery(firstReplayPart(backend, first.sessionId, first.time));
     root.render(
       <StrictMode>
         <App backend={backend} config={config} queryClient={queryClient} />

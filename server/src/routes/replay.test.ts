@@ -184,6 +184,47 @@ describe('GET /api/v1/sessions/:sessionId/replay', () => {
     expect(answer.session?.session_has_replay).toBe(true);
   });
 
+  it('answers a part of a long replay: the first minute, or past the moment asked, then the rest', async () => {
+    const session = 'in-parts';
+    // A segment every 20 s for 3 minutes, in one view.
+    const segments = Array.from({ length: 10 }, (_, i) =>
+      segment(session, `${session}-v1`, T + i * 20_000, i),
+    );
+    expect((await server.ingest(traffic(session))).status).toBe(200);
+    await upload(...segments);
+    const memory = createMemoryBackend({ events: traffic(session), replays: segments });
+    const http = createHttpBackend({ baseUrl: server.origin, apiKey: server.workspaceKey });
+    const starts = (answer: { records: { timestamp: number }[] }) => [
+      ...new Set(answer.records.map((r) => r.timestamp - ((r.timestamp - T) % 1000))),
+    ];
+
+    const all = await http.getSessionReplay({ session_id: session });
+    // The first minute: segments at 0, 20 and 40 s.
+    const first = await http.getSessionReplay({ session_id: session, part: 'first' });
+    expect(starts(first)).toEqual([T, T + 20_000, T + 40_000]);
+    const rest = await http.getSessionReplay({ session_id: session, part: 'rest' });
+    expect(starts(rest)).toEqual([60, 80, 100, 120, 140, 160, 180].map((s) => T + s * 1000));
+    // Together, every record once; the segments and events are whole in each part.
+    expect([...first.records, ...rest.records]).toEqual(all.records);
+    expect(first.segments).toEqual(all.segments);
+    expect(rest.events).toEqual(all.events);
+    // Opening at 2:05: the first part reaches 10 s past it.
+    const at = T + 125_000;
+    const deep = await http.getSessionReplay({ session_id: session, part: 'first', at });
+    expect(starts(deep).at(-1)).toBe(T + 120_000);
+    const deepRest = await http.getSessionReplay({ session_id: session, part: 'rest', at });
+    expect(starts(deepRest)).toEqual([T + 140_000, T + 160_000, T + 180_000]);
+    for (const input of [{ part: 'first' as const }, { part: 'rest' as const, at }])
+      expect(await http.getSessionReplay({ session_id: session, ...input })).toEqual(
+        await memory.getSessionReplay({ session_id: session, ...input }),
+      );
+
+    const bad = await get(`/api/v1/sessions/${session}/replay?part=middle`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/^query\.part/);
+    expect((await get(`/api/v1/sessions/${session}/replay?part=first&at=soon`)).status).toBe(400);
+  });
+
   it('answers an empty replay for a session without segments, and 404 when neither exists', async () => {
     expect((await server.ingest(traffic('no-replay'))).status).toBe(200);
     const { status, body } = await get('/api/v1/sessions/no-replay/replay');

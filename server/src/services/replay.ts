@@ -1,5 +1,5 @@
-import type { ReplaySegment, SessionReplay } from '@rumkit/core/api';
-import { parseSegmentMeta, SegmentMetaError } from '@rumkit/core/replay';
+import type { ReplayPart, ReplaySegment, SessionReplay } from '@rumkit/core/api';
+import { parseSegmentMeta, replayPartSegments, SegmentMetaError } from '@rumkit/core/replay';
 import { HttpError, type Logger } from '../http/errors.js';
 import { appRefusal } from '../ingest/datakit/pipeline.js';
 import type { RegistryStore } from '../meta/registry.js';
@@ -114,14 +114,15 @@ const REPLAY_EVENTS = new Set(['view', 'action', 'error']);
 
 /**
  * A session's replay (GET /api/v1/sessions/{id}/replay): its record and its views, actions and
- * errors as the session detail gives them, and its segments in play order. No segments: an
- * empty replay; no record and no segments: 404 session.not_found.
+ * errors as the session detail gives them, and its segments in play order, with the blobs of
+ * the part asked for (all of them, or the first part or the rest: replayPartSegments). No
+ * segments: an empty replay; no record and no segments: 404 session.not_found.
  */
 export async function sessionReplay(
   store: EventStore,
   workspaceId: string,
   sessionId: string,
-  lookback: Lookback,
+  lookback: Lookback & ReplayPart,
   now: number,
 ): Promise<ReplayPlan> {
   const range = window(lookback, now);
@@ -137,7 +138,7 @@ export async function sessionReplay(
       segments: segments.map(toReplaySegment),
       events: timeline.events.filter((event) => REPLAY_EVENTS.has(String(event.category))),
     },
-    blobKeys: segments.map((segment) => segment.blobKey),
+    blobKeys: replayPartSegments(segments, lookback).map((segment) => segment.blobKey),
   };
 }
 

@@ -41,6 +41,25 @@ export const sessionReplay = z
   .meta({ id: 'SessionReplay' });
 export type SessionReplay = z.infer<typeof sessionReplay>;
 
+/**
+ * Which of the replay's records an answer holds. A long session opens on its first part (the
+ * first minute, or up to 10 s past the moment it opens at) and plays it while the rest loads;
+ * `segments` and `events` are whole in every part. See `replayPartSize`.
+ */
+export const replayPartQuery = z.object({
+  part: z
+    .enum(['all', 'first', 'rest'])
+    .optional()
+    .describe('The records of every segment (default), of the first part, or of the rest.'),
+  at: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe('Where the player opens (ms since the epoch): the first part reaches past it.'),
+});
+export type ReplayPart = z.infer<typeof replayPartQuery>;
+
 export const replayRoutes = {
   sessionReplay: defineRoute({
     id: 'sessionReplay',
@@ -51,7 +70,7 @@ export const replayRoutes = {
     summary:
       "A session's replay: its segments' records merged in play order, with its views, actions and errors. No segments: an empty replay; no session and no segments: 404 session.not_found.",
     params: z.object({ sessionId: z.string().min(1).max(200) }),
-    query: lookback,
+    query: lookback.extend(replayPartQuery.shape),
     response: sessionReplay,
   }),
 };

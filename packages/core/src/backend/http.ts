@@ -119,10 +119,13 @@ export function createHttpBackend(options: HttpBackendOptions): RumBackend {
         { params: { sessionId: session_id }, query: lookback(window) },
         opts,
       ),
-    getSessionReplay: ({ session_id, ...window }, opts) =>
+    getSessionReplay: ({ session_id, part, at, ...window }, opts) =>
       call(
         replayRoutes.sessionReplay,
-        { params: { sessionId: session_id }, query: lookback(window) },
+        {
+          params: { sessionId: session_id },
+          query: { ...lookback(window), part, at: at?.toString() },
+        },
         opts,
       ),
     getView: ({ view_id, ...window }, opts) =>

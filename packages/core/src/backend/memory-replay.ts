@@ -1,13 +1,20 @@
 // Session replays over the in-memory store, as the reference server gives them
 // (server/src/services/replay.ts): segments in play order, records merged, and the session's
 // views, actions and errors beside them.
-import { ApiError, type DetailLookback, replayRoutes, type SessionReplay } from '../api/index.js';
+import {
+  ApiError,
+  type DetailLookback,
+  type ReplayPart,
+  replayRoutes,
+  type SessionReplay,
+} from '../api/index.js';
 import {
   compareSegments,
   mergeSegmentRecords,
   parseSegmentBody,
   parseSegmentMeta,
   type ReplayRecord,
+  replayPartSegments,
   type SegmentMeta,
 } from '../replay/index.js';
 import { sessionDetail } from './memory-details.js';
@@ -38,15 +45,16 @@ export function toMemorySegment(input: {
 export function sessionReplay(
   store: MemoryEventStore,
   segments: readonly MemorySegment[],
-  input: { session_id: string } & DetailLookback,
+  input: { session_id: string } & DetailLookback & ReplayPart,
   now: number,
 ): SessionReplay {
-  const { session_id: id, ...lookback } = input;
+  const { session_id: id, ...query } = input;
   parseInput(replayRoutes.sessionReplay.params!, { sessionId: id });
-  const { from = now - 15 * DAY, to = now + DAY } = parseInput(
-    replayRoutes.sessionReplay.query!,
-    lookback,
-  );
+  const {
+    from = now - 15 * DAY,
+    to = now + DAY,
+    ...part
+  } = parseInput(replayRoutes.sessionReplay.query!, query);
   const own = segments
     .filter(({ meta }) => meta.session_id === id && meta.end >= from && meta.start < to)
     .map(({ meta, records }) => ({ ...meta, records }))
@@ -72,7 +80,7 @@ export function sessionReplay(
       source: segment.source,
       raw_segment_size: segment.raw_segment_size ?? null,
     })),
-    records: mergeSegmentRecords(own),
+    records: mergeSegmentRecords(replayPartSegments(own, part)),
     events: (detail?.events ?? []).filter((event) =>
       ['view', 'action', 'error'].includes(String(event.category)),
     ),

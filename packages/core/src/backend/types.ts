@@ -13,6 +13,7 @@ import type {
   FacetResult,
   HistogramInput,
   HistogramResult,
+  ReplayPart,
   SearchEventsInput,
   SearchEventsResult,
   SessionDetail,
@@ -108,10 +109,11 @@ export interface RumBackend {
    * A session's replay: the records of its segments decompressed and merged in play order,
    * with its views, actions and errors. A session without segments answers an empty replay
    * (`segments: []`); `ApiError` 404 `session.not_found` when the workspace has neither the
-   * session nor any segment of it in the window.
+   * session nor any segment of it in the window. `part` asks for the records of the first part
+   * of a long replay, or of the rest (replayPartSegments); the segments and events are whole.
    */
   getSessionReplay(
-    input: { session_id: string } & DetailLookback,
+    input: { session_id: string } & DetailLookback & ReplayPart,
     options?: RequestOptions,
   ): Promise<SessionReplay>;
   /**

@@ -10,6 +10,7 @@ import type {
   FacetResult,
   HistogramInput,
   HistogramResult,
+  ReplayPart,
   SearchEventsInput,
   SearchEventsResult,
   SessionDetail,
@@ -48,7 +49,7 @@ export const eventKeys = {
   details: () => [...eventKeys.all, 'detail'] as const,
   session: (sessionId: string, window: DetailLookback = {}) =>
     [...eventKeys.details(), 'session', sessionId, window] as const,
-  replay: (sessionId: string, window: DetailLookback = {}) =>
+  replay: (sessionId: string, window: DetailLookback & ReplayPart = {}) =>
     [...eventKeys.details(), 'replay', sessionId, window] as const,
   view: (viewId: string, window: DetailLookback = {}) =>
     [...eventKeys.details(), 'view', viewId, window] as const,
@@ -149,7 +150,7 @@ export function sessionDetailOptions(
 export function sessionReplayOptions(
   backend: RumBackend,
   sessionId: string,
-  window: DetailLookback = {},
+  window: DetailLookback & ReplayPart = {},
 ) {
   return {
     queryKey: eventKeys.replay(sessionId, window),

@@ -11,6 +11,7 @@ import {
   inactivePeriods,
   inactivityThreshold,
   playableRecords,
+  playableRest,
   recordingPlacement,
   replayHref,
   replayItems,
@@ -135,12 +136,52 @@ describe('playableRecords', () => {
   });
 });
 
+describe('playableRest', () => {
+  it('keeps what the player can play of the rest, in time order, scripts out, no snapshot needed', () => {
+    const script: ReplayRecord = {
+      type: 3,
+      timestamp: T + 90_000,
+      data: {
+        source: 0,
+        adds: [
+          {
+            parentId: 1,
+            nextId: null,
+            node: { type: 2, id: 9, tagName: 'script', attributes: {}, childNodes: [] },
+          },
+        ],
+        removes: [],
+        texts: [],
+        attributes: [],
+      },
+    };
+    const rest = [move(95_000), { type: 7, timestamp: T + 96_000 }, script, mutation(80_000)];
+    const { records, dropped } = playableRest(rest);
+    expect(records.map((r) => r.timestamp - T)).toEqual([80_000, 90_000, 95_000]);
+    expect(dropped).toBe(1);
+    expect(records[1]).toEqual(withoutScripts(script));
+    expect(JSON.stringify(records[1])).not.toContain('"script"');
+    // playableRecords would play none of it: there is no snapshot to start from.
+    expect(playableRecords(rest).records).toEqual([]);
+  });
+});
+
 describe('time on the player', () => {
   const span = { start: T, end: T + 60_000 };
 
   it('spans the first to the last record', () => {
     expect(replaySpan([meta(0), snapshot(0), move(60_000)])).toEqual(span);
     expect(replaySpan([])).toBeNull();
+  });
+
+  it('spans to the end of the last segment while the rest of the records load', () => {
+    const first = [meta(0), snapshot(0), move(60_000)];
+    expect(replaySpan(first, [{ end: T + 50_000 }, { end: T + 300_000 }])).toEqual({
+      start: T,
+      end: T + 300_000,
+    });
+    // Segments that end earlier than the records say nothing new.
+    expect(replaySpan(first, [{ end: T + 1_000 }])).toEqual(span);
   });
 
   it('knows the address it starts on from the Meta record', () => {

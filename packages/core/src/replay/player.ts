@@ -87,17 +87,39 @@ export function playableRecords(records: readonly ReplayRecord[]): PlayableRecor
   return { records: playable, dropped: records.length - playable.length };
 }
 
+/**
+ * The records of the rest of a replay whose first part plays (playableRecords of that part):
+ * those the player can play, in time order, scripts taken out. They go on from the first part's
+ * snapshot, so they need none of their own.
+ */
+export function playableRest(records: readonly ReplayRecord[]): PlayableRecords {
+  const playable = records
+    .filter(isPlayable)
+    .sort((a, b) => a.timestamp - b.timestamp)
+    .map(withoutScripts);
+  return { records: playable, dropped: records.length - playable.length };
+}
+
 /** The span of a recording, ms since the epoch: its first and its last record. */
 export interface ReplaySpan {
   start: number;
   end: number;
 }
 
-/** The span of playable records (playableRecords); null for none. */
-export function replaySpan(records: readonly ReplayRecord[]): ReplaySpan | null {
+/**
+ * The span of playable records (playableRecords), to the end of the last of `segments` when
+ * given; null for no records.
+ */
+export function replaySpan(
+  records: readonly ReplayRecord[],
+  segments: readonly { end: number }[] = [],
+): ReplaySpan | null {
   const first = records[0];
   const last = records[records.length - 1];
-  return first && last ? { start: first.timestamp, end: last.timestamp } : null;
+  if (!first || !last) return null;
+  // Records still loading (the rest of a long replay): the span is the segments' already.
+  const end = segments.reduce((latest, segment) => Math.max(latest, segment.end), last.timestamp);
+  return { start: first.timestamp, end };
 }
 
 /** The address the recording starts on (its first Meta record's `href`), if it says. */

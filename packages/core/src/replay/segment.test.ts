@@ -3,6 +3,8 @@ import {
   mergeSegmentRecords,
   parseSegmentBody,
   parseSegmentMeta,
+  REPLAY_FIRST_PART_MS,
+  replayPartSegments,
   SegmentMetaError,
 } from './segment.js';
 
@@ -109,5 +111,36 @@ describe('mergeSegmentRecords', () => {
       { view_id: 'v1', index_in_view: 2 },
       { view_id: 'v2', index_in_view: 0 },
     ]);
+  });
+});
+
+describe('replayPartSegments', () => {
+  const at = (...seconds: number[]) => seconds.map((s) => ({ start: s * 1000 }));
+  const starts = (segments: { start: number }[]) => segments.map((s) => s.start / 1000);
+  const all = at(0, 5, 30, 59, 60, 65, 300, 600);
+
+  it('the first part: the segments that start in the first minute', () => {
+    expect(REPLAY_FIRST_PART_MS).toBe(60_000);
+    expect(starts(replayPartSegments(all, { part: 'first' }))).toEqual([0, 5, 30, 59]);
+    expect(starts(replayPartSegments(all, { part: 'rest' }))).toEqual([60, 65, 300, 600]);
+  });
+
+  it('reaches 10 s past the moment the player opens at, when that is further', () => {
+    expect(starts(replayPartSegments(all, { part: 'first', at: 295_000 }))).toEqual([
+      0, 5, 30, 59, 60, 65, 300,
+    ]);
+    expect(starts(replayPartSegments(all, { part: 'rest', at: 295_000 }))).toEqual([600]);
+    // A moment before the recording: the first minute still.
+    expect(starts(replayPartSegments(all, { part: 'first', at: 0 }))).toHaveLength(4);
+  });
+
+  it('holds at least one segment; every segment when the part is all or not said', () => {
+    const far = at(0, 600);
+    expect(starts(replayPartSegments(far, { part: 'first' }))).toEqual([0]);
+    expect(starts(replayPartSegments(far, { part: 'rest' }))).toEqual([600]);
+    expect(replayPartSegments(all, {})).toEqual(all);
+    expect(replayPartSegments(all, { part: 'all', at: 1 })).toEqual(all);
+    expect(replayPartSegments([], { part: 'first' })).toEqual([]);
+    expect(replayPartSegments([], { part: 'rest' })).toEqual([]);
   });
 });

@@ -171,3 +171,27 @@ export function mergeSegmentRecords<
 >(segments: readonly S[]): ReplayRecord[] {
   return [...segments].sort(compareSegments).flatMap((segment) => segment.records);
 }
+
+/** A replay's first part: the segments that start in its first minute… */
+export const REPLAY_FIRST_PART_MS = 60_000;
+/** …or before this long past the moment the player opens at, whichever reaches further. */
+export const REPLAY_FIRST_PART_AHEAD_MS = 10_000;
+
+/**
+ * The segments (in play order) whose records a part of the replay holds (`replayPartQuery`):
+ * `first` those that start in the recording's first minute or before 10 s past `at`, at least
+ * one; `rest` the others; `all` (or none said) every one.
+ */
+export function replayPartSegments<S extends { start: number }>(
+  segments: readonly S[],
+  { part = 'all', at }: { part?: 'all' | 'first' | 'rest' | undefined; at?: number | undefined },
+): S[] {
+  if (part === 'all' || segments.length === 0) return [...segments];
+  const reach = Math.max(
+    (segments[0] as S).start + REPLAY_FIRST_PART_MS,
+    at === undefined ? 0 : at + REPLAY_FIRST_PART_AHEAD_MS,
+  );
+  let size = 1;
+  while (size < segments.length && (segments[size] as S).start < reach) size++;
+  return part === 'first' ? segments.slice(0, size) : segments.slice(size);
+}

@@ -2,6 +2,7 @@
 export const en = {
   'replay.title': 'Session replay',
   'replay.loading': 'Loading the replay…',
+  'replay.loadingRest': 'Loading the rest of the recording…',
   'replay.loadFailed': 'The replay could not be loaded',
   'replay.empty.title': 'No replay for this session',
   'replay.empty.body':
@@ -41,6 +42,7 @@ export const en = {
 export const zh: Record<keyof typeof en, string> = {
   'replay.title': '会话回放',
   'replay.loading': '正在加载回放…',
+  'replay.loadingRest': '正在加载录制的其余部分…',
   'replay.loadFailed': '无法加载回放',
   'replay.empty.title': '此会话没有回放',
   'replay.empty.body': '该会话未录制回放，或录制内容已超过保存期限。',

@@ -36,6 +36,9 @@ vi.mock('rrweb-player', () => ({
     goto(...args: unknown[]) {
       this.calls.push(['goto', ...args]);
     }
+    addEvent(event: unknown) {
+      this.calls.push(['addEvent', event]);
+    }
     toggle() {
       this.calls.push(['toggle']);
     }
@@ -90,17 +93,17 @@ const records: ReplayRecord[] = [
   { type: 7, timestamp: S + 100_000 },
 ];
 
-const segment = (recorded: ReplayRecord[], session_id = 's1') => ({
+const segment = (recorded: ReplayRecord[], session_id = 's1', index = 0) => ({
   fields: {
     app_id: 'shop',
     session_id,
     view_id: 'v-cart',
     start: String(recorded[0]?.timestamp),
     end: String(recorded[recorded.length - 1]?.timestamp),
-    creation_reason: 'init',
+    creation_reason: index === 0 ? 'init' : 'segment_duration_limit',
     records_count: String(recorded.length),
     has_full_snapshot: String(recorded.some((r) => r.type === 2)),
-    index_in_view: '0',
+    index_in_view: String(index),
   },
   records: recorded,
 });
@@ -166,10 +169,16 @@ let backend: MemoryBackend;
 function serve(...replays: ReturnType<typeof segment>[]) {
   backend = createMemoryBackend({ now: () => NOW, events, replays });
   server.use(
-    routeHandler(replayRoutes.sessionReplay, async ({ params }) => {
+    routeHandler(replayRoutes.sessionReplay, async ({ params, request }) => {
+      const query = new URL(request.url).searchParams;
+      const at = query.get('at');
       try {
         return HttpResponse.json(
-          await backend.getSessionReplay({ session_id: String(params.sessionId) }),
+          await backend.getSessionReplay({
+            session_id: String(params.sessionId),
+            part: (query.get('part') ?? undefined) as 'first' | 'rest' | undefined,
+            ...(at === null ? {} : { at: Number(at) }),
+          }),
         );
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
@@ -258,6 +267,102 @@ describe('SessionReplay: states', () => {
     expect(await screen.findByText('This replay cannot be played')).toBeTruthy();
     expect(root().getAttribute('data-empty')).toBe('unplayable');
     expect(players).toEqual([]);
+  });
+});
+
+describe('SessionReplay: a long replay', () => {
+  // Two segments: the first minute (with the snapshot) and one at 1:35.
+  const firstPart = records.filter((r) => r.timestamp < S + 60_000);
+  const rest = records.filter((r) => r.timestamp >= S + 60_000);
+
+  it('plays its first part at once and adds the rest to the same player when it comes', async () => {
+    let release = () => {};
+    const restAsked = new Promise<void>((resolve) => {
+      serve(segment(firstPart), segment(rest, 's1', 1));
+      const memory = backend;
+      server.use(
+        routeHandler(replayRoutes.sessionReplay, async ({ request }) => {
+          const part = new URL(request.url).searchParams.get('part') as 'first' | 'rest';
+          if (part === 'rest') {
+            resolve();
+            await new Promise<void>((go) => {
+              release = go;
+            });
+          }
+          return HttpResponse.json(await memory.getSessionReplay({ session_id: 's1', part }));
+        }),
+      );
+    });
+    show();
+    await ready();
+    await restAsked;
+    expect(players).toHaveLength(1);
+    expect((player().props.events as ReplayRecord[]).map((r) => r.timestamp - S)).toEqual([
+      0, 0, 1_000, 3_000,
+    ]);
+    // The span is the whole recording's from the start: the position reads out of 1:40.
+    expect(screen.getByText('Loading the rest of the recording…').getAttribute('role')).toBe(
+      'status',
+    );
+    expect(screen.getByText('0:00 of 1:40')).toBeTruthy();
+    release();
+    await waitFor(() =>
+      expect(
+        player()
+          .calls.filter((call) => call[0] === 'addEvent')
+          .map((call) => (call[1] as ReplayRecord).timestamp - S),
+      ).toEqual([95_000, 100_000]),
+    );
+    expect(players).toHaveLength(1);
+    expect(player().calls).not.toContainEqual(['$destroy']);
+    expect(screen.queryByText('Loading the rest of the recording…')).toBeNull();
+  });
+
+  it('fails with a retry when the rest cannot be loaded', async () => {
+    serve(segment(firstPart), segment(rest, 's1', 1));
+    const memory = backend;
+    let fail = true;
+    server.use(
+      routeHandler(replayRoutes.sessionReplay, async ({ request }) => {
+        const part = new URL(request.url).searchParams.get('part') as 'first' | 'rest';
+        if (part === 'rest' && fail)
+          return HttpResponse.json(
+            { error_code: 'server.unavailable', message: 'the blob store is not reachable' },
+            { status: 503 },
+          );
+        return HttpResponse.json(await memory.getSessionReplay({ session_id: 's1', part }));
+      }),
+    );
+    show();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('the blob store is not reachable');
+    fail = false;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await ready();
+    await waitFor(() =>
+      expect(player().calls.filter((call) => call[0] === 'addEvent')).toHaveLength(2),
+    );
+  });
+
+  it('opened at a moment past the first minute, loads up to it first', async () => {
+    const asked: string[] = [];
+    serve(segment(firstPart), segment(rest, 's1', 1));
+    const memory = backend;
+    server.use(
+      routeHandler(replayRoutes.sessionReplay, async ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        asked.push(`${query.get('part')} ${Number(query.get('at')) - S}`);
+        const part = query.get('part') as 'first' | 'rest';
+        return HttpResponse.json(
+          await memory.getSessionReplay({ session_id: 's1', part, at: Number(query.get('at')) }),
+        );
+      }),
+    );
+    show({ initialTime: S + 96_000 });
+    await ready();
+    expect(player().props.events as ReplayRecord[]).toHaveLength(6);
+    // All of it came in the first part: no second request.
+    expect(asked).toEqual(['first 96000']);
   });
 });
 

@@ -4,7 +4,7 @@ import {
   type ReplayItem,
   toReplayOffset,
 } from '@rumkit/core';
-import { useId, useRef } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useControllableState } from '../../hooks/useControllableState.js';
 import { Button, CopyButton, ErrorPanel, SidebarIcon, StatePanel } from '../../primitives/index.js';
 import { useRumKit } from '../../provider/context.js';
@@ -68,7 +68,9 @@ export function SessionReplay({
 }: SessionReplayProps) {
   const { t } = useRumKit();
   const formats = useTimeFormats();
-  const replay = useSessionReplay(options);
+  // Where it opens, fixed for the player's life: a long replay loads the part around it first.
+  const [openAt] = useState(() => time ?? initialTime);
+  const replay = useSessionReplay({ ...options, openAt });
   const root = useRef<HTMLElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const listId = useId();
@@ -110,6 +112,11 @@ export function SessionReplay({
         <p className="rk-replay-meta">
           {span ? <span>{formats.instant(span.start)}</span> : null}
           <code>{options.sessionId}</code>
+          {replay.state === 'ready' && replay.loadingRest ? (
+            <span className="rk-replay-more" role="status">
+              {t('replay.loadingRest')}
+            </span>
+          ) : null}
         </p>
         {replay.state === 'ready' ? (
           <>

@@ -19,6 +19,7 @@ interface PlayerHandle {
   setSpeed(speed: number): void;
   triggerResize(): void;
   addEventListener(event: string, handler: (detail: unknown) => void): void;
+  addEvent(event: ReplayRecord): void;
   getReplayer(): {
     iframe: HTMLIFrameElement;
     setConfig(config: Record<string, unknown>): void;
@@ -103,10 +104,19 @@ export function usePlayer(
     latest.current.onTimeChange?.(second);
   }, []);
 
+  // A new player for a new recording (its first record, its span); records that join later
+  // (the rest of a long replay) are added to the player that plays.
+  const first = records[0];
+  const spanStart = span?.start;
+  const spanEnd = span?.end;
+  const given = useRef(new Set<ReplayRecord>());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new first record or span is a new recording; the rest is read from `latest`
   useEffect(() => {
     const target = stage.current;
-    if (!target || !span || records.length === 0) return;
+    const { records, span } = latest.current;
+    if (!target || !span || !first) return;
     const { speed, skipInactive, autoPlay, startAt, frameTitle } = latest.current;
+    given.current = new Set(records);
     const player = new RrwebPlayer({
       target,
       props: {
@@ -167,7 +177,17 @@ export function usePlayer(
       player.getReplayer().destroy();
       player.$destroy();
     };
-  }, [stage, records, span, report]);
+  }, [stage, first, spanStart, spanEnd, report]);
+
+  useEffect(() => {
+    const player = playerRef.current;
+    if (!player) return;
+    for (const record of records)
+      if (!given.current.has(record)) {
+        given.current.add(record);
+        player.addEvent(record);
+      }
+  }, [records]);
 
   useEffect(() => {
     const player = playerRef.current;

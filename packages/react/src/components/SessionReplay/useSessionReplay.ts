@@ -3,9 +3,11 @@ import {
   INACTIVITY_GAP_MS,
   inactivePeriods,
   playableRecords,
+  playableRest,
   type ReplaySpeed,
   replayHref,
   replayItems,
+  replayPartSegments,
   replaySpan,
   type SessionReplay,
   sessionReplayOptions,
@@ -22,6 +24,11 @@ export interface SessionReplayOptions {
   /** Where to look for it, ms since the epoch. Default: the server's (the last 15 days). */
   from?: number | undefined;
   to?: number | undefined;
+  /**
+   * Where the player opens, ms since the epoch. A long replay loads in two parts: the first
+   * (its first minute, or up to 10 s past this moment) plays while the rest loads.
+   */
+  openAt?: number | undefined;
   /** The playback speed, when the host keeps it. */
   speed?: ReplaySpeed | undefined;
   /** The speed to start at when uncontrolled. Default 1. */
@@ -58,6 +65,31 @@ function status(
 }
 
 /**
+ * The records the player plays: the first part's, then the rest's once it is there. A first
+ * part with nothing to play (no snapshot yet) waits for the rest, and they are taken together.
+ */
+function usePlayable(
+  first: SessionReplay | undefined,
+  rest: SessionReplay | undefined,
+  more: boolean,
+) {
+  const head = useMemo(() => playableRecords(first?.records ?? EMPTY), [first?.records]);
+  const tail = useMemo(() => playableRest(rest?.records ?? EMPTY), [rest?.records]);
+  const together = useMemo(
+    () =>
+      more && head.records.length === 0 && first && rest
+        ? playableRecords([...first.records, ...rest.records])
+        : undefined,
+    [more, head, first, rest],
+  );
+  return useMemo(() => {
+    if (together) return together;
+    if (!more || head.records.length === 0 || !rest) return head;
+    return { records: [...head.records, ...tail.records], dropped: head.dropped + tail.dropped };
+  }, [together, more, head, tail, rest]);
+}
+
+/**
  * The replay of a session and the player's settings: the records rrweb can play, their span,
  * the idle stretches, the side list, and the speed and skip settings (controlled or not).
  */
@@ -65,6 +97,7 @@ export function useSessionReplay({
   sessionId,
   from,
   to,
+  openAt,
   speed: speedProp,
   defaultSpeed = 1,
   onSpeedChange,
@@ -80,18 +113,34 @@ export function useSessionReplay({
     }),
     [from, to],
   );
-  const query = useQuery(sessionReplayOptions(backend, sessionId, lookback), queryClient);
-  const replay = query.data;
-
-  const { records, dropped } = useMemo(
-    () => playableRecords(replay?.records ?? EMPTY),
-    [replay?.records],
+  const at = openAt === undefined ? {} : { at: openAt };
+  const query = useQuery(
+    sessionReplayOptions(backend, sessionId, { ...lookback, part: 'first', ...at }),
+    queryClient,
   );
-  const span = useMemo(() => replaySpan(records), [records]);
+  const replay = query.data;
+  const more =
+    replay !== undefined && replayPartSegments(replay.segments, { part: 'rest', ...at }).length > 0;
+  const restQuery = useQuery(
+    {
+      ...sessionReplayOptions(backend, sessionId, { ...lookback, part: 'rest', ...at }),
+      enabled: more,
+    },
+    queryClient,
+  );
+
+  const { records, dropped } = usePlayable(replay, restQuery.data, more);
+  const span = useMemo(() => replaySpan(records, replay?.segments), [records, replay?.segments]);
   const href = useMemo(() => replayHref(records), [records]);
   const inactive = useMemo(() => inactivePeriods(records, INACTIVITY_GAP_MS), [records]);
   const items = useMemo(() => replayItems(replay?.events ?? []), [replay?.events]);
-  const { state, empty } = status(query, records.length, replay?.segments.length ?? 0);
+  // A first part with nothing to play waits for the rest; the rest failing fails the replay.
+  const waiting = more && records.length === 0 && restQuery.isPending;
+  const { state, empty } = status(
+    waiting ? restQuery : restQuery.isError ? restQuery : query,
+    records.length,
+    replay?.segments.length ?? 0,
+  );
 
   const [speed, setSpeed] = useControllableState<ReplaySpeed>({
     value: speedProp,
@@ -108,11 +157,13 @@ export function useSessionReplay({
     state,
     /** Why there is nothing to play, when `state` is `empty`. */
     empty,
-    error: query.error,
-    retry: () => void query.refetch(),
+    error: query.error ?? restQuery.error,
+    retry: () => void (query.isError ? query.refetch() : restQuery.refetch()),
     replay,
-    /** What the player plays; empty until ready. */
+    /** What the player plays; empty until ready. The rest of a long replay joins it later. */
     records,
+    /** Whether the rest of a long replay is still loading (what plays is its first part). */
+    loadingRest: more && restQuery.isPending,
     /** Records rrweb cannot play, left out. */
     dropped,
     span,
