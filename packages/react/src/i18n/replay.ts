@@ -3,6 +3,7 @@ export const en = {
   'replay.title': 'Session replay',
   'replay.loading': 'Loading the replay…',
   'replay.loadingRest': 'Loading the rest of the recording…',
+  'replay.restFailed': 'The rest of the recording could not be loaded.',
   'replay.loadFailed': 'The replay could not be loaded',
   'replay.empty.title': 'No replay for this session',
   'replay.empty.body':
@@ -43,6 +44,7 @@ export const zh: Record<keyof typeof en, string> = {
   'replay.title': '会话回放',
   'replay.loading': '正在加载回放…',
   'replay.loadingRest': '正在加载录制的其余部分…',
+  'replay.restFailed': '录制的其余部分加载失败。',
   'replay.loadFailed': '无法加载回放',
   'replay.empty.title': '此会话没有回放',
   'replay.empty.body': '该会话未录制回放，或录制内容已超过保存期限。',

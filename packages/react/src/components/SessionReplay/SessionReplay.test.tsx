@@ -318,7 +318,7 @@ describe('SessionReplay: a long replay', () => {
     expect(screen.queryByText('Loading the rest of the recording…')).toBeNull();
   });
 
-  it('fails with a retry when the rest cannot be loaded', async () => {
+  it('keeps playing the first part when the rest cannot be loaded, and retries it', async () => {
     serve(segment(firstPart), segment(rest, 's1', 1));
     const memory = backend;
     let fail = true;
@@ -335,13 +335,39 @@ describe('SessionReplay: a long replay', () => {
     );
     show();
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('the blob store is not reachable');
+    expect(alert.textContent).toContain('The rest of the recording could not be loaded.');
+    // The first part still plays, in the one player.
+    expect(root().getAttribute('data-state')).toBe('ready');
+    expect(players).toHaveLength(1);
     fail = false;
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
-    await ready();
     await waitFor(() =>
       expect(player().calls.filter((call) => call[0] === 'addEvent')).toHaveLength(2),
     );
+    expect(players).toHaveLength(1);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('waits for the rest when the first part has no snapshot to start from', async () => {
+    // An error-mode upload can start mid-page: the snapshot comes at 1:35.
+    const moves = records.filter((r) => r.type === 3 && r.timestamp < S + 60_000);
+    const later = [
+      { ...(records[0] as ReplayRecord), timestamp: S + 95_000 },
+      { ...(records[2] as ReplayRecord), timestamp: S + 95_000 },
+      { type: 3, timestamp: S + 99_000, data: { source: 1, positions: [] } },
+    ];
+    serve(segment(moves), segment(later, 's1', 1));
+    show();
+    await ready();
+    expect(players).toHaveLength(1);
+    expect((player().props.events as ReplayRecord[]).map((r) => [r.type, r.timestamp - S])).toEqual(
+      [
+        [4, 95_000],
+        [2, 95_000],
+        [3, 99_000],
+      ],
+    );
+    expect(player().calls.filter((call) => call[0] === 'addEvent')).toEqual([]);
   });
 
   it('opened at a moment past the first minute, loads up to it first', async () => {

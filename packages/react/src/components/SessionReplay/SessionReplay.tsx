@@ -117,6 +117,14 @@ export function SessionReplay({
               {t('replay.loadingRest')}
             </span>
           ) : null}
+          {replay.state === 'ready' && replay.restFailed ? (
+            <span className="rk-replay-more" role="alert">
+              {t('replay.restFailed')}{' '}
+              <Button size="sm" variant="ghost" onClick={replay.retryRest}>
+                {t('common.retry')}
+              </Button>
+            </span>
+          ) : null}
         </p>
         {replay.state === 'ready' ? (
           <>

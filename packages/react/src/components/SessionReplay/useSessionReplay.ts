@@ -134,10 +134,11 @@ export function useSessionReplay({
   const href = useMemo(() => replayHref(records), [records]);
   const inactive = useMemo(() => inactivePeriods(records, INACTIVITY_GAP_MS), [records]);
   const items = useMemo(() => replayItems(replay?.events ?? []), [replay?.events]);
-  // A first part with nothing to play waits for the rest; the rest failing fails the replay.
-  const waiting = more && records.length === 0 && restQuery.isPending;
+  // A first part with nothing to play waits for the rest, and fails with it. Once the first
+  // part plays, the rest failing leaves it playing (restFailed).
+  const waiting = more && records.length === 0 && !restQuery.isSuccess;
   const { state, empty } = status(
-    waiting ? restQuery : restQuery.isError ? restQuery : query,
+    waiting ? restQuery : query,
     records.length,
     replay?.segments.length ?? 0,
   );
@@ -157,8 +158,11 @@ export function useSessionReplay({
     state,
     /** Why there is nothing to play, when `state` is `empty`. */
     empty,
-    error: query.error ?? restQuery.error,
+    error: waiting ? restQuery.error : query.error,
     retry: () => void (query.isError ? query.refetch() : restQuery.refetch()),
+    /** The first part plays, but the rest of the recording could not be loaded. */
+    restFailed: more && !waiting && restQuery.isError,
+    retryRest: () => void restQuery.refetch(),
     replay,
     /** What the player plays; empty until ready. The rest of a long replay joins it later. */
     records,
