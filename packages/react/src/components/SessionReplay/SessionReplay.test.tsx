@@ -318,6 +318,36 @@ describe('SessionReplay: a long replay', () => {
     expect(screen.queryByText('Loading the rest of the recording…')).toBeNull();
   });
 
+  it('plays on into the rest when it ran out of records before the rest came', async () => {
+    let release = () => {};
+    serve(segment(firstPart), segment(rest, 's1', 1));
+    const memory = backend;
+    server.use(
+      routeHandler(replayRoutes.sessionReplay, async ({ request }) => {
+        const part = new URL(request.url).searchParams.get('part') as 'first' | 'rest';
+        if (part === 'rest')
+          await new Promise<void>((go) => {
+            release = go;
+          });
+        return HttpResponse.json(await memory.getSessionReplay({ session_id: 's1', part }));
+      }),
+    );
+    show();
+    await ready();
+    // rrweb played the first part to its last record (0:03) and finished.
+    act(() => {
+      player().emit('ui-update-current-time', 3_000);
+      player().emit('finish');
+    });
+    const gotos = () => player().calls.filter((call) => call[0] === 'goto');
+    const before = gotos().length;
+    release();
+    await waitFor(() => expect(gotos()).toHaveLength(before + 1));
+    // From where it stopped (rrweb's offset, a millisecond on), playing.
+    expect(gotos().at(-1)).toEqual(['goto', 3_001, true]);
+    expect(player().calls.filter((call) => call[0] === 'addEvent')).toHaveLength(2);
+  });
+
   it('keeps playing the first part when the rest cannot be loaded, and retries it', async () => {
     serve(segment(firstPart), segment(rest, 's1', 1));
     const memory = backend;

@@ -110,6 +110,8 @@ export function usePlayer(
   const spanStart = span?.start;
   const spanEnd = span?.end;
   const given = useRef(new Set<ReplayRecord>());
+  /** Where playing ran out of records while the rest was loading (ms since the epoch). */
+  const ranOut = useRef<number | undefined>(undefined);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new first record or span is a new recording; the rest is read from `latest`
   useEffect(() => {
     const target = stage.current;
@@ -117,6 +119,7 @@ export function usePlayer(
     if (!target || !span || !first) return;
     const { speed, skipInactive, autoPlay, startAt, frameTitle } = latest.current;
     given.current = new Set(records);
+    ranOut.current = undefined;
     const player = new RrwebPlayer({
       target,
       props: {
@@ -153,6 +156,11 @@ export function usePlayer(
     player.addEventListener('ui-update-player-state', (detail) =>
       setPlaying(payload(detail) === 'playing'),
     );
+    player.addEventListener('finish', () => {
+      // Short of the recording's end: the rest of a long replay is still on its way.
+      const last = latest.current.records.at(-1);
+      if (last && last.timestamp < span.end) ranOut.current = position.current;
+    });
     player.addEventListener('skip-start', () => setSkipping(true));
     player.addEventListener('skip-end', () => setSkipping(false));
     const start = startAt === undefined ? 0 : toReplayOffset(startAt, span);
@@ -181,12 +189,17 @@ export function usePlayer(
 
   useEffect(() => {
     const player = playerRef.current;
-    if (!player) return;
+    const start = latest.current.span?.start;
+    if (!player || start === undefined) return;
     for (const record of records)
       if (!given.current.has(record)) {
         given.current.add(record);
         player.addEvent(record);
       }
+    // It played to the end of what it had: it plays on into what came.
+    const at = ranOut.current;
+    ranOut.current = undefined;
+    if (at !== undefined) player.goto(rrwebGotoOffset(at - start), true);
   }, [records]);
 
   useEffect(() => {
