@@ -197,6 +197,15 @@ describe('the recorder', () => {
     expect(uploads[1]?.body.creation_reason).toBe('visibility_hidden');
   });
 
+  it('sends a segment when the browser freezes the page, and the next says page_frozen', async () => {
+    start();
+    document.dispatchEvent(new Event('freeze'));
+    rrweb.move();
+    host.hide();
+    const uploads = await uploaded(2);
+    expect(reasons(uploads)).toEqual(['init', 'page_frozen']);
+  });
+
   it('stopSessionReplayRecording: sends what it has and stops; started again, the segment says stop', async () => {
     start();
     recording?.stop();

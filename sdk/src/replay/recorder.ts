@@ -234,6 +234,12 @@ export function startRecording(host: ReplayHost, options: RecorderOptions = {}):
     segments.flush(unload ? 'before_unload' : 'visibility_hidden', unload);
     if (unload) uploader.exit();
   });
+  // A frozen page (Page Lifecycle: a background tab the browser suspends) may be discarded
+  // without another event: what it holds goes now.
+  document.addEventListener(
+    'freeze',
+    wrap(() => segments.flush('page_frozen')),
+  );
   addEventListener(
     'storage',
     wrap((event: StorageEvent) => {

@@ -48,6 +48,7 @@ describe('segments', () => {
       'segment_bytes_limit',
       'before_unload',
       'visibility_hidden',
+      'page_frozen',
       'buffer_checkout',
       'stop',
     ];

@@ -25,6 +25,7 @@ export type CreationReason =
   | 'segment_bytes_limit'
   | 'before_unload'
   | 'visibility_hidden'
+  | 'page_frozen'
   | 'buffer_checkout'
   | 'stop';
 
