@@ -1,8 +1,14 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fileBlobStore, safeName, segmentKey, workspacePrefix } from './blobs.js';
+import {
+  fileBlobStore,
+  safeName,
+  segmentKey,
+  sweepTemporaryFiles,
+  workspacePrefix,
+} from './blobs.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -59,6 +65,22 @@ describe('the file blob store', () => {
     expect(await blobs.get(key('s2'))).toBeUndefined();
     // Written through a temporary file renamed into place: none is left.
     expect(readdirSync(path.join(root, 'ws_1', '2026-11-20', 's1'))).toEqual([`v1-0-${T}.z`]);
+  });
+
+  it('sweeps the temporary files a dead process left, and nothing else', async () => {
+    const root = newRoot();
+    const blobs = fileBlobStore(root);
+    await blobs.put(key('s1'), Buffer.from('kept'));
+    const dir = path.join(root, 'ws_1', '2026-11-20', 's1');
+    writeFileSync(path.join(dir, `v1-1-${T}.z.a1b2c3.tmp`), 'half');
+    mkdirSync(path.join(root, 'ws_1', '2026-11-21', 's9'), { recursive: true });
+    writeFileSync(path.join(root, 'ws_1', '2026-11-21', 's9', 'v1-0-1.z.d4e5f6.tmp'), 'half');
+    expect(await sweepTemporaryFiles(root)).toBe(2);
+    expect(readdirSync(dir)).toEqual([`v1-0-${T}.z`]);
+    expect((await blobs.get(key('s1')))?.toString()).toBe('kept');
+    // Nothing is left to sweep; a store not made yet has nothing either.
+    expect(await sweepTemporaryFiles(root)).toBe(0);
+    expect(await sweepTemporaryFiles(path.join(root, 'none'))).toBe(0);
   });
 
   it('refuses a key that could leave its directory', async () => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -127,6 +127,24 @@ export function fileBlobStore(root: string): BlobStore {
       await rm(path.join(base, ...checkKey(prefix)), { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Removes the temporary files a put left when the process died before its rename (they would
+ * also keep an emptied session's directory from going). Only for a store no process is writing
+ * to: the server calls it as it opens its data directory. Resolves with how many went.
+ */
+export async function sweepTemporaryFiles(root: string): Promise<number> {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await readdir(root, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+  const stray = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.tmp'));
+  for (const entry of stray) await rm(path.join(entry.parentPath, entry.name), { force: true });
+  return stray.length;
 }
 
 async function syncDir(dir: string): Promise<void> {

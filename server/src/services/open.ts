@@ -4,7 +4,7 @@ import type { ServerConfig } from '../config.js';
 import type { Logger } from '../http/errors.js';
 import { jsonFile } from '../meta/file-store.js';
 import { openRegistry, type Registry, type RegistryStore } from '../meta/registry.js';
-import { type BlobStore, fileBlobStore } from '../replay/blobs.js';
+import { type BlobStore, fileBlobStore, sweepTemporaryFiles } from '../replay/blobs.js';
 import { openClickHouseStore } from '../store/clickhouse/engine.js';
 import { type IngestWorker, startIngestWorker } from '../worker/client.js';
 import { startInProcessIngest } from '../worker/in-process.js';
@@ -40,7 +40,10 @@ export async function openServices(
   registry.onChange((state) => worker.setApps(ingestApps(state.apps)));
   // Beside the events, whatever the engine: a ClickHouse server's processes each keep their
   // own (docs/scale-out.md).
-  const blobs = fileBlobStore(path.join(config.dataDir, 'replay'));
+  const blobRoot = path.join(config.dataDir, 'replay');
+  const swept = await sweepTemporaryFiles(blobRoot);
+  if (swept > 0) logger.info(`replay: removed ${swept} temporary files a stopped process left`);
+  const blobs = fileBlobStore(blobRoot);
   const stopRetention = scheduleRetention(registry.get, worker.store, blobs, clock, logger);
   return {
     registry,
