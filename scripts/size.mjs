@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Budgets in bytes of gzip. */
 const entries = [
-  // The SDK issue's target is 15 KB; the SDK measures 18.90 KB from npm and 18.95 KB as the
+  // The SDK issue's target is 15 KB; the SDK measures 18.94 KB from npm and 18.99 KB as the
   // script tag (web-vitals 3.0 KB and the codec's encodeLine 0.5 KB of it): see
   // docs/decisions/010-browser-sdk.md, "Size and cost". These hold it there, ~0.1 KB above.
   // The npm entry as a bundler splits it: the replay recorder, a dynamic import(), is a chunk of

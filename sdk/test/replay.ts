@@ -117,9 +117,14 @@ export function fakeHost(options: Partial<InitOptions> = {}) {
     pending.push(readUpload(url, body as FormData, true));
     return true;
   });
+  /** What the recorder last told the core: whether segments go out. */
+  const state = { recording: false };
   const host: ReplayHost = {
     config: makeConfig({ env: 'test', version: '1.2.3', ...options }),
     context: () => context,
+    recording: (on) => {
+      state.recording = on;
+    },
     lifeCycle,
     drops,
     monitor,
@@ -134,6 +139,7 @@ export function fakeHost(options: Partial<InitOptions> = {}) {
   });
   return {
     host,
+    state,
     drops,
     fetch,
     sendBeacon,

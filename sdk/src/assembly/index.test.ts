@@ -31,6 +31,7 @@ function setup(options: Partial<InitOptions> = {}, given?: Session | null) {
   });
   const manager = { find: () => session, markError } as unknown as SessionManager;
   let opened = true;
+  let hasReplay = false;
   const assembly = startAssembly(
     makeConfig({ env: 'prod', version: '1.0', ...options }),
     recorded.lifeCycle,
@@ -42,6 +43,7 @@ function setup(options: Partial<InitOptions> = {}, given?: Session | null) {
       globalContext,
       user,
       device: { os: 'Linux', device: 'PC' },
+      hasReplay: () => hasReplay,
     },
   );
   const stop = assembly.stop;
@@ -64,7 +66,10 @@ function setup(options: Partial<InitOptions> = {}, given?: Session | null) {
       { ...(type === 'view' ? {} : { duration: 1 }), ...data },
       { context: context as Record<string, unknown> },
     );
-  return { recorded, drops, globalContext, user, markError, send, stop, open, close };
+  const recording = (on: boolean) => {
+    hasReplay = on;
+  };
+  return { recorded, drops, globalContext, user, markError, send, stop, open, close, recording };
 }
 
 describe('assembly', () => {
@@ -99,6 +104,18 @@ describe('assembly', () => {
       session_sample_rate: 100,
       step: 'cart',
     });
+  });
+
+  it('says session_has_replay while the replay recorder sends segments, and nothing otherwise', () => {
+    const t = setup();
+    stop = t.stop;
+    t.send('view');
+    t.recording(true);
+    t.send('resource', { resourceUrl: 'https://a.example/x', resourceType: 'js' });
+    t.recording(false);
+    t.send('resource', { resourceUrl: 'https://a.example/y', resourceType: 'js' });
+    const points = t.recorded.assembled.map((event) => toCheckedPoint(event as never));
+    expect(points.map((p) => p.fields.session_has_replay)).toEqual([undefined, true, undefined]);
   });
 
   it('uses setUser for userid, user_name, user_email and is_signin, its other keys as custom fields', () => {

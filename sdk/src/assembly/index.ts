@@ -24,6 +24,8 @@ export interface AssemblyDeps {
   globalContext: ContextManager;
   user: ContextManager;
   device: Device;
+  /** Whether this tab records the session's replay (and sends it) now. */
+  hasReplay: () => boolean;
 }
 
 /**
@@ -89,6 +91,7 @@ export function startAssembly(
       // The fields of events in a view (telemetry has none of them).
       ...(view && {
         isLogin: !!userId,
+        sessionHasReplay: deps.hasReplay() || undefined,
         sessionSampleRate: config.sessionSampleRate,
         sessionOnErrorSampleRate: config.sessionOnErrorSampleRate,
         ...view.fields,

@@ -158,6 +158,8 @@ export function startRum(
   const exit = observePageExit();
   // Assigned once the views start, after assembly subscribed (the first view is sent at once).
   let views: ReturnType<typeof startViewCollection>;
+  /** Set by the replay recorder while it sends this session's segments. */
+  let hasReplay = false;
   const assembly = startAssembly(config, lifeCycle, drops, {
     // Assembly waits for the session rather than reading the store during page load.
     session: () => opened,
@@ -165,6 +167,7 @@ export function startRum(
     findActionIds: actions.findActionIds,
     ...contexts,
     device: parseUserAgent(navigator.userAgent),
+    hasReplay: () => hasReplay,
   });
   const stops = [
     assembly.stop,
@@ -319,6 +322,9 @@ export function startRum(
       drops,
       monitor,
       ...net,
+      recording(on) {
+        hasReplay = on;
+      },
       context() {
         const session = opened?.session.find();
         const view = views.current();

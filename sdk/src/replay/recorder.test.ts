@@ -208,7 +208,10 @@ describe('the recorder', () => {
 
   it('stopSessionReplayRecording: sends what it has and stops; started again, the segment says stop', async () => {
     start();
+    // The session's events say session_has_replay while segments go out.
+    expect(host.state.recording).toBe(true);
     recording?.stop();
+    expect(host.state.recording).toBe(false);
     expect(rrweb.running()).toBe(false);
     await uploaded(1);
     recording?.start();
@@ -270,7 +273,10 @@ describe('the recorder', () => {
       vi.advanceTimersByTime(20_000);
       rrweb.move();
       expect(host.fetch).not.toHaveBeenCalled();
+      // Held, not sent: the session's events do not say it has a replay yet.
+      expect(host.state.recording).toBe(false);
       host.error();
+      expect(host.state.recording).toBe(true);
       // rrweb starts again without the minute checkouts.
       expect(rrweb.starts).toHaveLength(2);
       expect(rrweb.starts[1]?.checkoutEveryNms).toBeUndefined();

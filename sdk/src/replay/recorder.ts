@@ -88,6 +88,11 @@ export function startRecording(host: ReplayHost, options: RecorderOptions = {}):
   let held: Segment[] = [];
   let mark = 0;
 
+  /** Records everything (1) is when segments go out: the session's events say so. */
+  const setMode = (next: ReplayMode) => {
+    mode = next;
+    host.recording(next === 1);
+  };
   const upload = (segment: Segment, exit = false) =>
     uploader.send(encodeSegment(segment, config), exit);
   const segments = createSegmenter((segment, exit) => {
@@ -177,7 +182,7 @@ export function startRecording(host: ReplayHost, options: RecorderOptions = {}):
     stopWaiting = undefined;
     held = [];
     mark = 0;
-    mode = 0;
+    setMode(0);
     sessionId = undefined;
   };
 
@@ -189,7 +194,7 @@ export function startRecording(host: ReplayHost, options: RecorderOptions = {}):
     if (!sessionId) {
       sessionId = context.sessionId;
       viewId = context.viewId;
-      mode = context.mode === 2 && storage() === sessionId ? 1 : context.mode;
+      setMode(context.mode === 2 && storage() === sessionId ? 1 : context.mode);
       segments.setView(sessionId, viewId);
       begin();
     } else if (context.viewId !== viewId) {
@@ -211,7 +216,7 @@ export function startRecording(host: ReplayHost, options: RecorderOptions = {}):
   const onError = () => {
     if (mode !== 2 || !sessionId) return;
     segments.flush('buffer_checkout');
-    mode = 1;
+    setMode(1);
     storage(sessionId);
     if (mark >= 0)
       for (const segment of held) upload({ ...segment, creationReason: 'buffer_checkout' });

@@ -27,6 +27,8 @@ export interface ReplayHost {
    * undefined while none is open (before the load event, after it expired, not tracked).
    */
   context(): ReplayContext | undefined;
+  /** Whether segments are being sent: events say `session_has_replay` while they are. */
+  recording(on: boolean): void;
   /** raw: view starts and updates, errors (error mode); pageExit. */
   lifeCycle: LifeCycle;
   drops: Drops;

@@ -48,8 +48,9 @@ export const EventRow = memo(function EventRow({
   const { category, columns, kinds, formatTime, t, onPlay } = ctx;
   const warning = eventStatus(category, record) === 'warning';
   const sessionId = typeof record.session_id === 'string' ? record.session_id : undefined;
-  const replay =
-    onPlay && category === 'session' && record.session_has_replay === true && sessionId;
+  // Any event of a recorded session plays from its own moment (Guance's SDKs, and ours, say
+  // session_has_replay on every event while the session is recorded).
+  const replay = onPlay && record.session_has_replay === true && sessionId;
   return (
     // biome-ignore lint/a11y: an ARIA grid row, placed by the virtualizer; the grid's keys (Enter) open it, not the row's.
     <div

@@ -228,6 +228,25 @@ describe('EventTable', () => {
     expect(onOpen).not.toHaveBeenCalled();
   });
 
+  it("plays any event of a recorded session from the event's own moment", async () => {
+    const rows = (await fixture('error')).slice(0, 3);
+    const recorded: EventRecord = { ...(rows[2] as EventRecord), session_has_replay: true };
+    const onPlayReplay = vi.fn();
+    renderTable({
+      category: 'error',
+      columns: DEFAULT_COLUMNS.error,
+      rows: [rows[0] as EventRecord, rows[1] as EventRecord, recorded],
+      onPlayReplay,
+    });
+    const plays = screen.getAllByRole('button', { name: /^Play the replay of the session at / });
+    expect(plays).toHaveLength(1);
+    fireEvent.click(plays[0] as HTMLElement);
+    expect(onPlayReplay).toHaveBeenCalledWith({
+      sessionId: recorded.session_id,
+      time: recorded.time,
+    });
+  });
+
   it('renders only a window of 100k rows and keeps the real size for screen readers', async () => {
     const rows: EventRecord[] = Array.from({ length: 100_000 }, (_, i) => ({
       time: T0 - i * 1000,
