@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Budgets in bytes of gzip. */
 const entries = [
-  // The SDK issue's target is 15 KB; the SDK measures 18.94 KB from npm and 18.99 KB as the
+  // The SDK issue's target is 15 KB; the SDK measures 18.99 KB from npm and 19.09 KB as the
   // script tag (web-vitals 3.0 KB and the codec's encodeLine 0.5 KB of it): see
   // docs/decisions/010-browser-sdk.md, "Size and cost". These hold it there, ~0.1 KB above.
   // The npm entry as a bundler splits it: the replay recorder, a dynamic import(), is a chunk of
@@ -18,7 +18,7 @@ const entries = [
   {
     name: '@rumkit/browser (SDK core entry)',
     entry: 'sdk/src/index.ts',
-    budget: 19 * 1024,
+    budget: 19.05 * 1024,
     splitting: true,
   },
   {
@@ -26,7 +26,7 @@ const entries = [
     entry: 'sdk/src/global.ts',
     // As sdk/build.mjs ships dist/rumkit.js: V8's compile hint on the first line.
     banner: '//# allFunctionsCalledOnLoad',
-    budget: 19.05 * 1024,
+    budget: 19.15 * 1024,
   },
   // Session replay's lazily loaded chunk: rrweb's recorder (~22.3 KB of it) and ours. Datadog's
   // recorder chunk is 11.5 KB (it has its own serializer; we use rrweb, unforked).

@@ -1,8 +1,10 @@
 // Segments → `POST {origin}/v1/write/rum/replay?precision=ms`, multipart/form-data (spec §1.7):
 // the `segment` file part holds the deflated JSON `{"records":[...], <metadata>}`, and the
 // metadata goes beside it as form fields. The only place that knows the wire names.
+
+import { deflate } from '../transport/compress.js';
 import type { Drops } from '../transport/drops.js';
-import { retryAfter } from '../transport/sender.js';
+import { createRetryQueue } from '../transport/retryQueue.js';
 import type { Configuration } from '../types.js';
 import { SDK_NAME, SDK_VERSION } from '../version.js';
 import type { Segment } from './segments.js';
@@ -65,17 +67,6 @@ interface Item extends EncodedSegment {
   compressed: Promise<unknown>;
 }
 
-/** Deflate (zlib) with the browser's CompressionStream, fed the bytes directly. */
-async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new CompressionStream('deflate');
-  const writer = stream.writable.getWriter();
-  writer.write(bytes as BufferSource);
-  writer.close();
-  return new Uint8Array(await new Response(stream.readable).arrayBuffer());
-}
-
-const SECOND = 1000;
-const MAX_BACKOFF = 60 * SECOND;
 /**
  * Requests with keepalive share 64 KiB in flight with the RUM batches: larger segments go
  * without it (the page is alive; at page exit they go through sendBeacon anyway).
@@ -92,12 +83,6 @@ const KEEPALIVE_BYTES = 32 * 1024;
  */
 export function createUploader(options: UploaderOptions) {
   const maxQueueBytes = options.maxQueueBytes || 4e6;
-  const queue: Item[] = [];
-  let busy = false;
-  /** Whether the item in front has been handed to fetch. */
-  let posting = false;
-  let backoff = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
 
   const form = (item: Item) => {
     const data = new FormData();
@@ -117,45 +102,14 @@ export function createUploader(options: UploaderOptions) {
       keepalive: (item.payload || item.json).length < KEEPALIVE_BYTES,
       credentials: 'omit',
     });
-  const retry = (wait: number | undefined) => {
-    backoff = Math.min(Math.max(backoff * 2, SECOND), MAX_BACKOFF);
-    timer = options.schedule(
-      () => {
-        timer = undefined;
-        next();
-      },
-      wait === undefined ? backoff : wait,
-    );
-  };
-  const next = (): void => {
-    const item = queue[0];
-    if (busy || timer || !item) return;
-    busy = true;
-    item.compressed
-      .then(() => {
-        // Gone while compressing: the page exit sent it already.
-        if (queue[0] !== item) return undefined;
-        posting = true;
-        return post(item);
-      })
-      .then(
-        (response) => {
-          busy = posting = false;
-          if (response) {
-            if (response.status === 429 || response.status >= 500)
-              return retry(retryAfter(response));
-            if (!response.ok) options.drops.count('replay_rejected');
-            queue.shift();
-            backoff = 0;
-          }
-          next();
-        },
-        () => {
-          busy = posting = false;
-          retry(undefined);
-        },
-      );
-  };
+  const queue = createRetryQueue<Item, Item>({
+    prepare: (item) => item.compressed.then(() => item),
+    post,
+    rejected: () => options.drops.count('replay_rejected'),
+    schedule: options.schedule,
+  });
+  /** Segments of the page exit, sent by exit() after what waits. */
+  const leaving: Item[] = [];
 
   return {
     /**
@@ -165,7 +119,10 @@ export function createUploader(options: UploaderOptions) {
     send(segment: EncodedSegment, exit = false) {
       const item: Item = { ...segment, compressed: Promise.resolve() };
       if (!exit) {
-        if (queue.reduce((sum, other) => sum + other.json.length, item.json.length) > maxQueueBytes)
+        if (
+          queue.items.reduce((sum, other) => sum + other.json.length, item.json.length) >
+          maxQueueBytes
+        )
           return options.drops.count('replay_queue_full');
         if (typeof CompressionStream === 'function')
           item.compressed = deflate(item.json).then(
@@ -176,19 +133,19 @@ export function createUploader(options: UploaderOptions) {
             () => {},
           );
       }
-      queue.push(item);
-      if (!exit) next();
+      if (exit) leaving.push(item);
+      else queue.push(item);
     },
     /**
      * The page goes away: everything waiting goes now through sendBeacon (fetch keepalive if
      * refused), deflated if it is already, else as JSON. The request in flight may still land.
      */
     exit() {
-      for (const item of queue.splice(posting ? 1 : 0))
+      for (const item of [...queue.takeWaiting(), ...leaving.splice(0)])
         if (!options.sendBeacon(options.url, form(item)))
           post(item).catch(() => options.drops.count('replay_queue_full'));
     },
     /** Segments waiting (the one in flight included). */
-    pending: () => queue.length,
+    pending: () => queue.items.length,
   };
 }

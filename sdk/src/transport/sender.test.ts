@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useFakeClock } from '../../test/helpers.js';
 import { createDrops } from './drops.js';
-import { createSender, retryAfter } from './sender.js';
+import { retryAfter } from './retryQueue.js';
+import { createSender } from './sender.js';
 
 const URL_ = 'https://intake.example/v1/write/rum?precision=ms';
 
