@@ -1,20 +1,28 @@
-// Session replay recording bench: a heavy page (5,000 elements, a few hundred mutations every
-// 100 ms, the mouse moving and the page scrolling) with (a) no SDK, (b) rumkit without replay,
+// Session replay recording bench, on two pages with (a) no SDK, (b) rumkit without replay,
 // (c) rumkit recording, (d) Datadog RUM recording (sessionReplaySampleRate 100 and
 // startSessionReplayRecording), and (e) Datadog RUM without replay, each bundled with esbuild
-// and pointed at a local server. Prints, as medians of interleaved runs in headless Chromium,
-// the main-thread time each adds over no SDK (script time, and all the main thread's tasks),
-// the replay bytes sent per minute of recording, and the replay chunk's gzip size.
+// and pointed at a local server:
+// - `spa`: the SDK benches' 2,000-node test shop and its visit (load, four route changes and
+//   clicks, page hidden), the page on which the issue measured Datadog's +163 ms;
+// - `heavy`: a live dashboard (5,000 elements, a few hundred mutations every 100 ms, the mouse
+//   moving and the page scrolling), measured over a window from 2 s after the load event.
+// Prints, as medians of interleaved runs in headless Chromium, the main-thread time each adds
+// over no SDK (script time, and all the main thread's tasks), the replay bytes sent, and the
+// replay chunk's gzip size.
 //
-//   npm run bench -- replay-record          (RUNS=15 by default; WINDOW_MS=8000)
+//   npm run bench -- replay-record          (both pages; RUNS=15 by default; WINDOW_MS=8000)
+//   PAGE=spa npm run bench -- replay-record (one page: spa or heavy)
 import { gzipSync, inflateSync } from 'node:zlib';
 import { build } from 'esbuild';
 import express from 'express';
-import type { Browser } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { rrwebPatch } from '../sdk/rrwebPatch.mjs';
 import { launchBrowser } from '../test/e2e/support/browser.ts';
+import { createSite } from '../test/e2e/support/sdk-site.ts';
 import { listen } from '../test/e2e/support/serve.ts';
 import { HEAVY_PAGE_SCRIPT, heavyPageHtml } from './replay/heavy-page.ts';
 import { bundleVariant, type Variant } from './sdk/variants.ts';
+import { SHOP_HEAD, visitShop } from './sdk/visit.ts';
 import { interleaved } from './support/interleave.js';
 import { median } from './support/median.js';
 
@@ -22,6 +30,10 @@ const RUNS = Number(process.env.RUNS || 15);
 /** The measured stretch: from 2 s after the load event (every SDK is recording by then). */
 const WINDOW_MS = Number(process.env.WINDOW_MS || 8000);
 const CHUNK_TARGET = 30 * 1024;
+type PageName = 'spa' | 'heavy';
+const PAGES: PageName[] = process.env.PAGE ? [process.env.PAGE as PageName] : ['spa', 'heavy'];
+if (PAGES.some((page) => page !== 'spa' && page !== 'heavy'))
+  throw new Error(`PAGE must be spa or heavy, not ${process.env.PAGE}`);
 
 const RUMKIT_INIT =
   "RUMKIT.init({ applicationId: 'bench', datakitOrigin: location.origin, trackUserInteractions: true });";
@@ -71,6 +83,7 @@ async function recorderChunk(): Promise<Buffer> {
     target: 'es2020',
     platform: 'browser',
     conditions: ['source'],
+    plugins: [rrwebPatch],
     write: false,
     logLevel: 'error',
   });
@@ -78,7 +91,7 @@ async function recorderChunk(): Promise<Buffer> {
 }
 
 /** One server per variant (its own origin, so no session or storage is shared). */
-async function startServers(bundles: (Buffer | undefined)[], chunk: Buffer) {
+async function startServers(bundles: (Buffer | undefined)[], chunk: Buffer, page: PageName) {
   let replayBytes = 0;
   let paused = 0;
   const servers = await Promise.all(
@@ -108,6 +121,12 @@ async function startServers(bundles: (Buffer | undefined)[], chunk: Buffer) {
           res.status(202).json({});
         },
       );
+      if (page === 'spa') {
+        const script = code ? '<script src="/assets/sdk.js"></script>' : '';
+        const assets = { 'sdk.js': code ?? '', 'rumkit-replay.mjs': chunk };
+        app.use(createSite({ head: `${SHOP_HEAD}${script}`, assets }).app);
+        return listen(app);
+      }
       app.get('/assets/sdk.js', (_req, res) => void res.type('js').send(code ?? ''));
       app.get(
         '/assets/rumkit-replay.mjs',
@@ -135,20 +154,16 @@ async function metrics(cdp: { send(method: string): Promise<unknown> }) {
   return { script: get('ScriptDuration'), task: get('TaskDuration') };
 }
 
-async function measure(
-  browser: Browser,
-  url: string,
-  take: () => { replayBytes: number; paused: number },
-): Promise<Run> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await page.goto(url, { waitUntil: 'load' });
+/** The SPA: the SDK benches' visit, measured whole (from the navigation, in a new page). */
+async function visitSpa(page: Page) {
+  await visitShop(page);
+  return { script: 0, task: 0 };
+}
+
+/** The heavy page: the mouse wanders and the page scrolls over the window, then it is hidden. */
+async function visitHeavy(page: Page, cdp: CDPSession) {
   await page.waitForTimeout(2000);
-  take();
   const before = await metrics(cdp);
-  // The visitor: the mouse wanders, the page scrolls now and then.
   const steps = Math.floor(WINDOW_MS / 250);
   for (let i = 0; i < steps; i++) {
     await page.mouse.move(100 + ((i * 97) % 900), 100 + ((i * 53) % 600), { steps: 4 });
@@ -161,12 +176,29 @@ async function measure(
     document.dispatchEvent(new Event('visibilitychange'));
   });
   await page.waitForTimeout(700);
+  return before;
+}
+
+async function measure(
+  browser: Browser,
+  url: string,
+  take: () => { replayBytes: number; paused: number },
+  pageName: PageName,
+): Promise<Run> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  take();
+  await page.goto(url, { waitUntil: 'load' });
+  // The SPA: the whole visit, as sdk-compare measures it; the heavy page: its window.
+  const from = pageName === 'spa' ? await visitSpa(page) : await visitHeavy(page, cdp);
   const after = await metrics(cdp);
   const sent = take();
   await context.close();
   return {
-    scriptMs: after.script - before.script,
-    taskMs: after.task - before.task,
+    scriptMs: after.script - from.script,
+    taskMs: after.task - from.task,
     replayBytes: sent.replayBytes,
     paused: sent.paused,
   };
@@ -186,50 +218,61 @@ VARIANTS.forEach((variant, i) => {
     );
 });
 
-const { servers, take } = await startServers(bundles, chunk);
-const url = (i: number) => `${servers[i]?.origin}/`;
-const browser = await launchBrowser();
-let runs: Run[][];
-try {
-  runs = await interleaved(VARIANTS.length, RUNS, (i) => measure(browser, url(i), take));
-} finally {
-  await browser.close();
-  for (const server of servers) await server.close();
+async function runPage(pageName: PageName) {
+  const { servers, take } = await startServers(bundles, chunk, pageName);
+  const url = (i: number) => `${servers[i]?.origin}/`;
+  const browser = await launchBrowser();
+  let runs: Run[][];
+  try {
+    runs = await interleaved(VARIANTS.length, RUNS, (i) =>
+      measure(browser, url(i), take, pageName),
+    );
+  } finally {
+    await browser.close();
+    for (const server of servers) await server.close();
+  }
+
+  const medians = runs.map((list) => ({
+    scriptMs: median(list.map((r) => r.scriptMs)),
+    taskMs: median(list.map((r) => r.taskMs)),
+    replayBytes: median(list.map((r) => r.replayBytes)),
+    paused: list.reduce((sum, r) => sum + r.paused, 0),
+    silent: list.filter((r) => r.replayBytes === 0).length,
+  }));
+  const base = medians[0] as (typeof medians)[number];
+  // The heavy page's replay bytes per minute of recording; the SPA's per visit.
+  const per = pageName === 'spa' ? 1 : (WINDOW_MS + 700) / 60_000;
+  console.log(
+    pageName === 'spa'
+      ? `\n\nthe 2,000-node SPA: medians of ${RUNS} interleaved visits (load, 4 route changes and clicks, page hidden):`
+      : `\n\nthe heavy page: medians of ${RUNS} interleaved runs over ${(WINDOW_MS / 1000).toFixed(0)} s (from 2 s after load, until 0.7 s after it is hidden):`,
+  );
+  console.log(
+    `  ${''.padEnd(18)} ${'script ms'.padStart(10)} ${'+ over none'.padStart(12)} ${'tasks ms'.padStart(10)} ${'+ over none'.padStart(12)} ${(pageName === 'spa' ? 'replay KB' : 'replay KB/min').padStart(14)}`,
+  );
+  VARIANTS.forEach((variant, i) => {
+    const m = medians[i] as (typeof medians)[number];
+    const plus = (value: number, of: number) => (i ? `+${(value - of).toFixed(1)}` : '');
+    console.log(
+      `  ${variant.name.padEnd(18)} ${m.scriptMs.toFixed(1).padStart(10)} ${plus(m.scriptMs, base.scriptMs).padStart(12)} ${m.taskMs.toFixed(1).padStart(10)} ${plus(m.taskMs, base.taskMs).padStart(12)} ${(variant.replay ? (m.replayBytes / 1024 / per).toFixed(1) : '').padStart(14)}`,
+    );
+  });
+  const at = (name: string) =>
+    medians[VARIANTS.findIndex((v) => v.name === name)] as (typeof medians)[number];
+  for (const key of ['scriptMs', 'taskMs'] as const) {
+    const ours = at('rumkit recording')[key] - base[key];
+    const theirs = at('Datadog recording')[key] - base[key];
+    const oursRecording = at('rumkit recording')[key] - at('rumkit')[key];
+    const theirsRecording = at('Datadog recording')[key] - at('Datadog')[key];
+    console.log(
+      `\n${key === 'scriptMs' ? 'script' : 'all tasks'}: rumkit recording adds ${ours.toFixed(1)} ms over no SDK, Datadog recording ${theirs.toFixed(1)} ms: ${(ours / theirs).toFixed(2)}× (target ≤ 0.5×)` +
+        `\n  the recording alone (over the same SDK without replay): rumkit ${oursRecording.toFixed(1)} ms, Datadog ${theirsRecording.toFixed(1)} ms: ${(oursRecording / theirsRecording).toFixed(2)}×`,
+    );
+  }
+  console.log(
+    `\nrumkit segments saying the mutation budget paused the recording: ${at('rumkit recording').paused} (in all ${RUNS} runs).` +
+      `\nruns in which a recording variant sent no replay bytes: rumkit ${at('rumkit recording').silent}, Datadog ${at('Datadog recording').silent}.`,
+  );
 }
 
-const medians = runs.map((list) => ({
-  scriptMs: median(list.map((r) => r.scriptMs)),
-  taskMs: median(list.map((r) => r.taskMs)),
-  replayBytes: median(list.map((r) => r.replayBytes)),
-  paused: list.reduce((sum, r) => sum + r.paused, 0),
-}));
-const base = medians[0] as (typeof medians)[number];
-const minutes = (WINDOW_MS + 700) / 60_000;
-console.log(
-  `\n\nmedians of ${RUNS} interleaved runs over ${(WINDOW_MS / 1000).toFixed(0)} s of the page (from 2 s after load, until 0.7 s after it is hidden):`,
-);
-console.log(
-  `  ${''.padEnd(18)} ${'script ms'.padStart(10)} ${'+ over none'.padStart(12)} ${'tasks ms'.padStart(10)} ${'+ over none'.padStart(12)} ${'replay KB/min'.padStart(14)}`,
-);
-VARIANTS.forEach((variant, i) => {
-  const m = medians[i] as (typeof medians)[number];
-  const plus = (value: number, of: number) => (i ? `+${(value - of).toFixed(1)}` : '');
-  console.log(
-    `  ${variant.name.padEnd(18)} ${m.scriptMs.toFixed(1).padStart(10)} ${plus(m.scriptMs, base.scriptMs).padStart(12)} ${m.taskMs.toFixed(1).padStart(10)} ${plus(m.taskMs, base.taskMs).padStart(12)} ${(variant.replay ? (m.replayBytes / 1024 / minutes).toFixed(1) : '').padStart(14)}`,
-  );
-});
-const at = (name: string) =>
-  medians[VARIANTS.findIndex((v) => v.name === name)] as (typeof medians)[number];
-for (const key of ['scriptMs', 'taskMs'] as const) {
-  const ours = at('rumkit recording')[key] - base[key];
-  const theirs = at('Datadog recording')[key] - base[key];
-  const oursRecording = at('rumkit recording')[key] - at('rumkit')[key];
-  const theirsRecording = at('Datadog recording')[key] - at('Datadog')[key];
-  console.log(
-    `\n${key === 'scriptMs' ? 'script' : 'all tasks'}: rumkit recording adds ${ours.toFixed(1)} ms over no SDK, Datadog recording ${theirs.toFixed(1)} ms: ${(ours / theirs).toFixed(2)}× (target ≤ 0.5×)` +
-      `\n  the recording alone (over the same SDK without replay): rumkit ${oursRecording.toFixed(1)} ms, Datadog ${theirsRecording.toFixed(1)} ms: ${(oursRecording / theirsRecording).toFixed(2)}×`,
-  );
-}
-console.log(
-  `\nrumkit segments saying the mutation budget paused the recording: ${at('rumkit recording').paused} (in all ${RUNS} runs).`,
-);
+for (const pageName of PAGES) await runPage(pageName);

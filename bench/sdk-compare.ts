@@ -12,11 +12,11 @@ import { launchBrowser } from '../test/e2e/support/browser.ts';
 import { createSite } from '../test/e2e/support/sdk-site.ts';
 import { listen } from '../test/e2e/support/serve.ts';
 import { bundleVariant, INTAKE_PATHS, VARIANTS } from './sdk/variants.ts';
+import { SHOP_HEAD, visitShop } from './sdk/visit.ts';
 import { interleaved } from './support/interleave.js';
 import { median } from './support/median.js';
 
 const RUNS = Number(process.env.RUNS || 15);
-const ITEMS = 400; // 400 rows of 5 elements: 2,000 DOM nodes on the home page.
 
 interface Run {
   scriptMs: number;
@@ -37,7 +37,7 @@ async function startServers(bundles: (Buffer | undefined)[]) {
       });
       app.post(INTAKE_PATHS, (_req, res) => void res.status(202).json({}));
       const site = createSite({
-        head: `<script>window.SITE_ITEMS = ${ITEMS};</script>${code ? '<script src="/assets/sdk.js"></script>' : ''}`,
+        head: `${SHOP_HEAD}${code ? '<script src="/assets/sdk.js"></script>' : ''}`,
         assets: code ? { 'sdk.js': code } : {},
       });
       app.use(site.app);
@@ -66,18 +66,7 @@ async function measure(browser: Browser, url: string, takeBytes: () => number): 
   await cdp.send('Performance.enable');
   takeBytes();
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(300);
-  for (const id of ['#nav-products', '#fetch-ok', '#nav-product-42', '#nav-home']) {
-    await page.click(id);
-    await page.waitForTimeout(300);
-  }
-  // Page hidden: every SDK flushes what it holds.
-  await page.evaluate(() => {
-    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-    document.dispatchEvent(new Event('visibilitychange'));
-    window.dispatchEvent(new Event('pagehide'));
-  });
-  await page.waitForTimeout(500);
+  await visitShop(page);
   const { metrics } = (await cdp.send('Performance.getMetrics')) as {
     metrics: { name: string; value: number }[];
   };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { rrwebPatch } from '../sdk/rrwebPatch.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -64,8 +65,9 @@ for (const { name, entry, contents, banner, budget, external = [], splitting } o
     minify: true,
     format: 'esm',
     target: 'es2020',
-    // As sdk/build.mjs ships it: public class fields as written.
+    // As sdk/build.mjs ships it: public class fields as written, rrweb's fix.
     supported: { 'class-field': true },
+    plugins: [rrwebPatch],
     platform: 'browser',
     conditions: ['source'],
     external: ['react', 'react-dom', '@tanstack/query-core', ...external],

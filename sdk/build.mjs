@@ -5,9 +5,11 @@
 //   dist/rumkit-replay.mjs            the replay recorder the IIFE imports on demand
 //   dist/rumkit-remote-config.mjs     remote configuration, which the IIFE imports when init asks
 //   dist/loader.min.js                the async loader snippet (replace the script URL)
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { rrwebPatch } from './rrwebPatch.mjs';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 /**
@@ -29,7 +31,11 @@ const common = {
   platform: 'browser',
   conditions: ['source'],
   logLevel: 'warning',
+  // rrweb's prototype check, fixed (no hidden iframe per page): rrwebPatch.mjs.
+  plugins: [rrwebPatch],
 };
+// Chunks of earlier builds (their names hash their contents) would ship beside the new ones.
+rmSync(path.join(dir, 'dist/chunks'), { recursive: true, force: true });
 await Promise.all([
   build({
     ...common,

@@ -1,21 +1,26 @@
-// Where recording's main-thread time goes on the heavy page of the replay-record bench: rumkit's
-// script tag recording, with V8's sampling profiler over the same 8 s window, the bundle and the
+// Where recording's main-thread time goes on a page of the replay-record bench: rumkit's
+// script tag recording, with V8's sampling profiler over the same stretch (the heavy page's 8 s
+// window, or the SPA's whole visit with PAGE=spa), the bundle and the
 // recorder chunk unminified so functions keep their names. Prints the time of the samples under
 // the recorder chunk's frames by innermost chunk function (natives it calls included), and the
 // total per script.
 //
-//   node --conditions=source --import tsx bench/replay/profile.ts     (RUNS=3 by default)
+//   node --conditions=source --import tsx bench/replay/profile.ts     (RUNS=3 by default; PAGE=spa)
 // SAVE=/tmp/x writes each profile to /tmp/x-<run>.cpuprofile (DevTools opens them).
 import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import express from 'express';
+import { rrwebPatch } from '../../sdk/rrwebPatch.mjs';
 import { launchBrowser } from '../../test/e2e/support/browser.ts';
+import { createSite } from '../../test/e2e/support/sdk-site.ts';
 import { listen } from '../../test/e2e/support/serve.ts';
+import { SHOP_HEAD, visitShop } from '../sdk/visit.ts';
 import { addTo, forEachSample, type Profile, type ProfileNode } from '../support/cpu-profile.ts';
 import { HEAVY_PAGE_SCRIPT, heavyPageHtml } from './heavy-page.ts';
 
 const RUNS = Number(process.env.RUNS || 3);
 const WINDOW_MS = Number(process.env.WINDOW_MS || 8000);
+const SPA = process.env.PAGE === 'spa';
 
 const bundle = async (entry: string, format: 'iife' | 'esm', footer?: string) =>
   Buffer.from(
@@ -27,6 +32,7 @@ const bundle = async (entry: string, format: 'iife' | 'esm', footer?: string) =>
         target: 'es2020',
         platform: 'browser',
         conditions: ['source'],
+        plugins: [rrwebPatch],
         footer: footer ? { js: footer } : undefined,
         write: false,
         logLevel: 'error',
@@ -42,6 +48,10 @@ const chunk = await bundle('sdk/src/replay/recorder.ts', 'esm');
 
 const app = express();
 app.post(/^\/v1\/write\/rum/, (_req, res) => void res.status(202).json({}));
+if (SPA) {
+  const assets = { 'sdk.js': sdk, 'rumkit-replay.mjs': chunk };
+  app.use(createSite({ head: `${SHOP_HEAD}<script src="/assets/sdk.js"></script>`, assets }).app);
+}
 app.get('/assets/sdk.js', (_req, res) => void res.type('js').send(sdk));
 app.get('/assets/rumkit-replay.mjs', (_req, res) => void res.type('text/javascript').send(chunk));
 app.get('/assets/page.js', (_req, res) => void res.type('js').send(HEAVY_PAGE_SCRIPT));
@@ -49,6 +59,7 @@ app.get('/', (_req, res) => void res.type('html').send(heavyPageHtml(true)));
 const server = await listen(app);
 
 const byFunction = new Map<string, number>();
+const bySelf = new Map<string, number>();
 const byScript = new Map<string, number>();
 const script = (node: ProfileNode) =>
   node.callFrame.url ? new URL(node.callFrame.url).pathname : '';
@@ -60,12 +71,15 @@ function addProfile(profile: Profile) {
     const owner = [...stack].reverse().find((frame) => script(frame)) ?? node;
     addTo(byScript, script(owner) || node.callFrame.functionName, ms);
     const inner = stack.find((frame) => script(frame) === '/assets/rumkit-replay.mjs');
-    if (inner)
+    if (inner) {
       addTo(
         byFunction,
         `${inner.callFrame.functionName || '(anonymous)'}:${inner.callFrame.lineNumber + 1}`,
         ms,
       );
+      const url = script(node) ? `:${node.callFrame.lineNumber + 1}` : ' (native)';
+      addTo(bySelf, `${node.callFrame.functionName || '(anonymous)'}${url}`, ms);
+    }
   });
 }
 
@@ -75,16 +89,26 @@ try {
     const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await page.goto(`${server.origin}/`, { waitUntil: 'load' });
-    await page.waitForTimeout(2000);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
-    const steps = Math.floor(WINDOW_MS / 250);
-    for (let i = 0; i < steps; i++) {
-      await page.mouse.move(100 + ((i * 97) % 900), 100 + ((i * 53) % 600), { steps: 4 });
-      if (i % 8 === 7) await page.mouse.wheel(0, i % 16 === 7 ? 400 : -400);
-      await page.waitForTimeout(250);
+    const startProfiler = async () => {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    };
+    if (SPA) {
+      // The whole visit, from the navigation.
+      await startProfiler();
+      await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+      await visitShop(page);
+    } else {
+      await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+      await page.waitForTimeout(2000);
+      await startProfiler();
+      const steps = Math.floor(WINDOW_MS / 250);
+      for (let i = 0; i < steps; i++) {
+        await page.mouse.move(100 + ((i * 97) % 900), 100 + ((i * 53) % 600), { steps: 4 });
+        if (i % 8 === 7) await page.mouse.wheel(0, i % 16 === 7 ? 400 : -400);
+        await page.waitForTimeout(250);
+      }
     }
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
     addProfile(profile);
@@ -105,3 +129,4 @@ const print = (title: string, map: Map<string, number>, top: number) => {
 };
 print('by script of the outermost frame', byScript, 12);
 print('under the recorder chunk, by innermost chunk function', byFunction, 40);
+print('under the recorder chunk, by the function sampled (self time)', bySelf, 25);

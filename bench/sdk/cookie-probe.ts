@@ -6,6 +6,7 @@ import { launchBrowser } from '../../test/e2e/support/browser.ts';
 import { createSite } from '../../test/e2e/support/sdk-site.ts';
 import { listen } from '../../test/e2e/support/serve.ts';
 import { bundleVariant, VARIANTS, type Variant } from './variants.ts';
+import { SHOP_HEAD, visitShop } from './visit.ts';
 
 const rumkit = VARIANTS.find((v) => v.name === 'rumkit') as Variant;
 const code = (await bundleVariant(rumkit)) as Buffer;
@@ -13,7 +14,7 @@ const app = express();
 app.post(/^\/v1\/write\/rum/, (_req, res) => void res.status(202).json({}));
 app.use(
   createSite({
-    head: '<script>window.SITE_ITEMS = 400;</script><script src="/assets/sdk.js"></script>',
+    head: `${SHOP_HEAD}<script src="/assets/sdk.js"></script>`,
     assets: { 'sdk.js': code },
   }).app,
 );
@@ -45,17 +46,7 @@ try {
       });
     });
     await page.goto(`${server.origin}/`, { waitUntil: 'load' });
-    await page.waitForTimeout(300);
-    for (const id of ['#nav-products', '#fetch-ok', '#nav-product-42', '#nav-home']) {
-      await page.click(id);
-      await page.waitForTimeout(300);
-    }
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-      document.dispatchEvent(new Event('visibilitychange'));
-      window.dispatchEvent(new Event('pagehide'));
-    });
-    await page.waitForTimeout(500);
+    await visitShop(page);
     console.log(
       `run ${run}:\n  ${(await page.evaluate(() => (window as unknown as { __cookieLog: string[] }).__cookieLog)).join('\n  ')}`,
     );

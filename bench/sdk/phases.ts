@@ -21,15 +21,14 @@ import { listen } from '../../test/e2e/support/serve.ts';
 import { median } from '../support/median.js';
 import { rendererMainEvents, type TraceEvent } from '../support/trace.js';
 import { bundleVariant, VARIANTS, type Variant } from './variants.ts';
+import { SHOP_HEAD, SHOP_STEPS } from './visit.ts';
 
 const RUNS = Number(process.env.RUNS || 11);
-const ITEMS = 400;
-const STEPS = ['#nav-products', '#fetch-ok', '#nav-product-42', '#nav-home'];
 const TRACE = !!process.env.TRACE;
 const LABELS = [
   'load',
   'settle',
-  ...STEPS,
+  ...SHOP_STEPS,
   'hidden',
   'total',
   'main thread CPU',
@@ -57,7 +56,7 @@ const servers = await Promise.all(
     const app = express();
     app.post(/^\/(v1\/write\/rum|dd)/, (_req, res) => void res.status(202).json({}));
     const site = createSite({
-      head: `<script>window.SITE_ITEMS = ${ITEMS};</script>${code ? '<script src="/assets/sdk.js"></script>' : ''}`,
+      head: `${SHOP_HEAD}${code ? '<script src="/assets/sdk.js"></script>' : ''}`,
       assets: code ? { 'sdk.js': code } : {},
     });
     app.use(site.app);
@@ -109,7 +108,7 @@ async function visit(browser: Browser, url: string): Promise<number[]> {
   marks.push(await scriptMs(cdp));
   await page.waitForTimeout(300);
   marks.push(await scriptMs(cdp));
-  for (const id of STEPS) {
+  for (const id of SHOP_STEPS) {
     await page.click(id);
     await page.waitForTimeout(300);
     marks.push(await scriptMs(cdp));

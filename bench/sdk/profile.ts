@@ -17,10 +17,9 @@ import { createSite } from '../../test/e2e/support/sdk-site.ts';
 import { listen } from '../../test/e2e/support/serve.ts';
 import { addTo, forEachSample, type Profile, type ProfileNode } from '../support/cpu-profile.ts';
 import { VARIANTS, type Variant, variantInput } from './variants.ts';
+import { SHOP_HEAD, SHOP_STEPS } from './visit.ts';
 
 const RUNS = Number(process.env.RUNS || 5);
-const ITEMS = 400;
-const STEPS = ['#nav-products', '#fetch-ok', '#nav-product-42', '#nav-home'];
 
 // VARIANT="Datadog RUM" profiles another SDK of the bench the same way.
 const profiled = VARIANTS.find(
@@ -47,7 +46,7 @@ async function serve(sdk: boolean) {
   const app = express();
   app.post(/^\/v1\/write\/rum/, (_req, res) => void res.status(202).json({}));
   const site = createSite({
-    head: `<script>window.SITE_ITEMS = ${ITEMS};</script>${sdk ? '<script src="/assets/sdk.js"></script>' : ''}`,
+    head: `${SHOP_HEAD}${sdk ? '<script src="/assets/sdk.js"></script>' : ''}`,
     assets: sdk ? { 'sdk.js': Buffer.from(code) } : {},
   });
   app.use(site.app);
@@ -81,7 +80,7 @@ async function visit(browser: Browser, url: string, profile: boolean) {
       : undefined;
   await page.waitForTimeout(300);
   phases.push(await scriptMs(cdp));
-  for (const id of STEPS) {
+  for (const id of SHOP_STEPS) {
     await page.click(id);
     await page.waitForTimeout(300);
     phases.push(await scriptMs(cdp));
@@ -151,7 +150,7 @@ function addProfile(profile: Profile) {
 
 const [none, ours] = await Promise.all([serve(false), serve(true)]);
 const browser = await launchBrowser();
-const labels = ['load', 'settle', ...STEPS, 'hidden'];
+const labels = ['load', 'settle', ...SHOP_STEPS, 'hidden'];
 const totals = { none: labels.map(() => 0), ours: labels.map(() => 0) };
 try {
   await visit(browser, `${none.origin}/`, false);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
+import { rrwebPatch } from '../../sdk/rrwebPatch.mjs';
 // The SDKs the bench compares, each bundled with its init call the way a site would ship it,
 // all pointed at the bench's local server (same origin as the page).
 
@@ -82,6 +83,7 @@ export async function bundleVariant(variant: Variant): Promise<Buffer | undefine
     target: 'es2020',
     // As sdk/build.mjs ships it: public class fields as written.
     supported: { 'class-field': true },
+    plugins: [rrwebPatch],
     platform: 'browser',
     conditions: ['source'],
     // An entry may import a copy of sdk/src kept outside the repository (an ablation): its

@@ -41,6 +41,8 @@ export interface Upload {
   fields: Record<string, string>;
   filename: string;
   contentType: string;
+  /** Bytes of the segment part, as sent. */
+  size: number;
   /** The segment's JSON, inflated when it was deflated. */
   json: string;
   body: SegmentBody;
@@ -56,21 +58,21 @@ export interface Upload {
  */
 export function readUpload(
   url: string,
-  form: FormData,
+  init: { body?: BodyInit | null; headers?: HeadersInit; keepalive?: boolean },
   beacon: boolean,
-  keepalive = false,
 ): Promise<Upload> {
-  const reading = readUploadNow(url, form, beacon, keepalive);
+  const reading = readUploadNow(url, init, beacon);
   reading.catch(() => undefined);
   return reading;
 }
 
 async function readUploadNow(
   url: string,
-  form: FormData,
+  init: { body?: BodyInit | null; headers?: HeadersInit; keepalive?: boolean },
   beacon: boolean,
-  keepalive: boolean,
 ): Promise<Upload> {
+  // A fetch says its type in a header; a beacon's Blob carries it.
+  const form = await new Response(init.body, { headers: init.headers }).formData();
   const fields: Record<string, string> = {};
   let file: File | undefined;
   for (const [name, value] of form.entries()) {
@@ -92,10 +94,11 @@ async function readUploadNow(
     fields,
     filename: file.name,
     contentType: file.type,
+    size: bytes.length,
     json,
     body: parseSegmentBody(json),
     beacon,
-    keepalive,
+    keepalive: Boolean(init.keepalive),
   };
 }
 
@@ -108,13 +111,13 @@ export function fakeHost(options: Partial<InitOptions> = {}) {
   const answers: (() => Response)[] = [];
   let beaconRefused = false;
   const fetch = vi.fn(async (url: string, init: RequestInit) => {
-    pending.push(readUpload(url, init.body as FormData, false, !!init.keepalive));
+    pending.push(readUpload(url, init, false));
     const answer = answers.shift();
     return answer ? answer() : new Response('{}', { status: 202 });
   });
   const sendBeacon = vi.fn((url: string, body: BodyInit) => {
     if (beaconRefused) return false;
-    pending.push(readUpload(url, body as FormData, true));
+    pending.push(readUpload(url, { body }, true));
     return true;
   });
   /** What the recorder last told the core: whether segments go out. */

@@ -50,7 +50,7 @@ export function startSdk(
     vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
       const url = String(input instanceof Request ? input.url : input);
       if (url.startsWith(`${ORIGIN}/v1/write/rum/replay`)) {
-        replay.push(readUpload(url, init.body as FormData, false, !!init.keepalive));
+        replay.push(readUpload(url, init, false));
         return new Response('{}', { status: 202 });
       }
       if (url.startsWith(`${ORIGIN}/v1/write/rum`)) {
@@ -74,7 +74,8 @@ export function startSdk(
     }),
   );
   vi.spyOn(navigator, 'sendBeacon').mockImplementation((url, body) => {
-    if (body instanceof FormData) replay.push(readUpload(String(url), body, true));
+    if (String(url).startsWith(`${ORIGIN}/v1/write/rum/replay`))
+      replay.push(readUpload(String(url), { body }, true));
     else intake.push({ url: String(url), body: String(body), beacon: true });
     return true;
   });

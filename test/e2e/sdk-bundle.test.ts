@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixRrweb } from '../../sdk/rrwebPatch.mjs';
 import { browserForFile, collectPageProblems } from './support/browser.js';
 import { createSite, SDK_DIST, sdkBundle } from './support/sdk-site.js';
 import { serverForFile } from './support/serve.js';
@@ -91,5 +92,24 @@ describe('the SDK builds', () => {
       .toBe(true);
     expect(logged.filter((text) => text.includes('[rumkit]'))).toEqual([]);
     await page.close();
+  });
+
+  it('bundle rrweb with its prototype check fixed, and the fix refuses an rrweb it does not know', () => {
+    // Element's accessors are checked as accessors, its querySelector methods as methods: in
+    // the script tag's recorder and in the ESM build's recorder chunk.
+    const recorders = [
+      'rumkit-replay.mjs',
+      ...readdirSync(path.join(SDK_DIST, 'chunks'))
+        .filter((file) => file.endsWith('.mjs'))
+        .map((file) => `chunks/${file}`),
+    ]
+      .map((file) => readFileSync(path.join(SDK_DIST, file), 'utf8'))
+      .filter((code) => code.includes(MARKER));
+    expect(recorders).toHaveLength(2);
+    for (const code of recorders)
+      expect(code).toContain('Element:["querySelector","querySelectorAll"]');
+    expect(() => fixRrweb('const testableAccessors = {};')).toThrow(
+      /@rrweb\/record no longer has the code this fix rewrites/,
+    );
   });
 });

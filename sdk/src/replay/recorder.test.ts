@@ -164,6 +164,11 @@ describe('the recorder', () => {
     start();
     rrweb.move();
     host.startView('view-2');
+    // rrweb stops at once, before the route renders, and starts again after it: the snapshot
+    // is of the new view.
+    expect(rrweb.running()).toBe(false);
+    vi.advanceTimersByTime(0);
+    expect(rrweb.starts).toHaveLength(2);
     rrweb.move();
     vi.advanceTimersByTime(SEGMENT_MAX_DURATION_MS);
     const uploads = await uploaded(2);
@@ -184,6 +189,20 @@ describe('the recorder', () => {
       index_in_view: '1',
       has_full_snapshot: 'false',
     });
+  });
+
+  it('starts rrweb once after views that change faster than the page renders, and not after a stop', () => {
+    start();
+    host.startView('view-2');
+    host.startView('view-3');
+    vi.advanceTimersByTime(0);
+    expect(rrweb.starts).toHaveLength(2);
+    expect(rrweb.running()).toBe(true);
+    host.startView('view-4');
+    recording?.stop();
+    vi.advanceTimersByTime(0);
+    expect(rrweb.starts).toHaveLength(2);
+    expect(rrweb.running()).toBe(false);
   });
 
   it('sends a segment when the page is hidden, and at page exit sends it as JSON through sendBeacon', async () => {
@@ -393,6 +412,8 @@ describe('the recorder with rrweb, in happy-dom', () => {
     document.querySelector('h1')?.append(' and more');
     await new Promise((resolve) => setTimeout(resolve, 0));
     host.startView('view-2');
+    // rrweb starts again once the route has rendered, with a snapshot of the new view.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     host.hide();
     await until(() => host.fetch.mock.calls.length >= 2);
     const uploads = await host.uploads();

@@ -201,13 +201,13 @@ export function startRecording(host: ReplayHost, options: RecorderOptions = {}):
       viewId = context.viewId;
       segments.flush('view_change');
       segments.setView(sessionId, viewId);
-      // Each view's segments start with a full snapshot (not before rrweb's own first one).
+      // Each view's segments start with a full snapshot, of the new view: rrweb stops now,
+      // while the old view's DOM is still there (a snapshot now would serialise that DOM, and
+      // its replacement would follow as mutations), and starts again once the route has
+      // rendered, with its snapshot then.
       if (stopRrweb && !paused) {
-        try {
-          rrweb.takeFullSnapshot();
-        } catch {
-          // rrweb waits for the load event to take its first.
-        }
+        stopRecorder();
+        schedule(() => mode && !stopRrweb && !paused && begin(), 0);
       }
     }
   };

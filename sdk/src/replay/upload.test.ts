@@ -31,8 +31,9 @@ function setup(
   options: { beacon?: boolean; maxQueueBytes?: number; onDeflated?(ratio: number): void } = {},
 ) {
   const uploads: Promise<Upload>[] = [];
+  const beacons: BodyInit[] = [];
   const fetch = vi.fn(async (url: string, init: RequestInit) => {
-    uploads.push(readUpload(url, init.body as FormData, false, !!init.keepalive));
+    uploads.push(readUpload(url, init, false));
     const answer = answers.shift();
     return answer ? answer() : new Response('{}', { status: 202 });
   });
@@ -42,7 +43,8 @@ function setup(
     fetch: fetch as unknown as typeof globalThis.fetch,
     sendBeacon: (url, body) => {
       if (options.beacon === false) return false;
-      uploads.push(readUpload(url, body as FormData, true));
+      beacons.push(body);
+      uploads.push(readUpload(url, { body }, true));
       return true;
     },
     drops,
@@ -50,7 +52,7 @@ function setup(
     maxQueueBytes: options.maxQueueBytes,
     onDeflated: options.onDeflated,
   });
-  return { fetch, uploads: () => Promise.all(uploads), drops, uploader };
+  return { fetch, uploads: () => Promise.all(uploads), beacons, drops, uploader };
 }
 
 describe('a segment on the wire', () => {
@@ -118,7 +120,11 @@ describe('the replay uploader', () => {
     const [url, init] = fetch.mock.calls[0] as [string, RequestInit];
     expect(url).toBe(URL_);
     expect(init).toMatchObject({ method: 'POST', keepalive: true, credentials: 'omit' });
-    expect(init.body).toBeInstanceOf(FormData);
+    // The body written out as bytes, with its boundary in the header.
+    expect(init.body).toBeInstanceOf(Uint8Array);
+    expect(new Headers(init.headers).get('content-type')).toMatch(
+      /^multipart\/form-data; boundary=rumkit-[a-z0-9]{8,}$/,
+    );
     const [upload] = await uploads();
     expect(upload?.contentType).toBe('application/octet-stream');
     expect(upload?.filename).toBe('session-1-1767225600000');
@@ -128,20 +134,20 @@ describe('the replay uploader', () => {
     const big = segment({ records: Array(200).fill(segment().records[1]) });
     uploader.send(encodeSegment(big, config));
     await until(() => fetch.mock.calls.length === 2);
-    const [, second] = fetch.mock.calls[1] as [string, RequestInit];
-    const file = (second.body as FormData).get('segment') as File;
-    expect(file.size).toBeLessThan(Number((await uploads())[1]?.fields.raw_segment_size) / 5);
+    const second = (await uploads())[1];
+    expect(second?.size).toBeLessThan(Number(second?.fields.raw_segment_size) / 5);
   });
 
   it('tells how many times smaller each deflated segment became', async () => {
     const ratios: number[] = [];
-    const { fetch, uploader } = setup([], { onDeflated: (ratio) => ratios.push(ratio) });
+    const { fetch, uploads, uploader } = setup([], {
+      onDeflated: (ratio) => ratios.push(ratio),
+    });
     const big = encodeSegment(segment({ records: Array(200).fill(segment().records[1]) }), config);
     uploader.send(big);
     await until(() => fetch.mock.calls.length === 1);
-    const [, init] = fetch.mock.calls[0] as [string, RequestInit];
-    const file = (init.body as FormData).get('segment') as File;
-    expect(ratios).toEqual([big.json.length / file.size]);
+    const [sent] = await uploads();
+    expect(ratios).toEqual([big.json.length / (sent?.size ?? 0)]);
     expect(ratios[0]).toBeGreaterThan(5);
     // A page exit's segment is not deflated: nothing to tell.
     uploader.send(encodeSegment(segment(), config), true);
@@ -227,6 +233,16 @@ describe('the replay uploader', () => {
     ]);
     expect(JSON.parse(sent[1]?.json as string).creation_reason).toBe('before_unload');
     expect(uploader.pending()).toBe(0);
+  });
+
+  it('writes the fields in UTF-8, and gives a beacon its multipart type', async () => {
+    const { uploader, uploads, beacons } = setup();
+    const withAccents = makeConfig({ env: 'préprod', service: '商店', version: '2.0.0' });
+    uploader.send(encodeSegment(segment(), withAccents), true);
+    uploader.exit();
+    const [sent] = await uploads();
+    expect(sent?.fields).toMatchObject({ env: 'préprod', service: '商店' });
+    expect((beacons[0] as Blob).type).toMatch(/^multipart\/form-data; boundary=rumkit-/);
   });
 
   it('at page exit, falls back to fetch keepalive when the beacon is refused', async () => {
