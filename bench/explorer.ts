@@ -238,7 +238,13 @@ function longestMainThreadWork(buffer: Buffer): string {
       .filter((e) => e !== task && e.ts >= task.ts && e.ts < end && ms(e) > 3)
       .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
       .slice(0, 6)
-      .map((e) => `${e.name} ${ms(e).toFixed(0)}`);
+      .map((e) => {
+        const layout = e.args?.beginData;
+        const objects = layout?.totalObjects
+          ? ` (${layout.dirtyObjects} of ${layout.totalObjects} objects dirty${layout.partialLayout ? ', partial' : ''})`
+          : '';
+        return `${e.name} ${ms(e).toFixed(0)}${objects}`;
+      });
     return `\n            task ${ms(task).toFixed(0)} ms: ${parts.join(', ')}`;
   });
   return `main-thread GC: ${kinds.join(', ')}${inside.join('')}`;

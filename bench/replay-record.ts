@@ -160,9 +160,13 @@ async function visitSpa(page: Page) {
   return { script: 0, task: 0 };
 }
 
-/** The heavy page: the mouse wanders and the page scrolls over the window, then it is hidden. */
-async function visitHeavy(page: Page, cdp: CDPSession) {
+/**
+ * The heavy page: the mouse wanders and the page scrolls over the window, then it is hidden.
+ * What was sent before the window (the first full snapshot) is not counted.
+ */
+async function visitHeavy(page: Page, cdp: CDPSession, take: () => unknown) {
   await page.waitForTimeout(2000);
+  take();
   const before = await metrics(cdp);
   const steps = Math.floor(WINDOW_MS / 250);
   for (let i = 0; i < steps; i++) {
@@ -192,7 +196,7 @@ async function measure(
   take();
   await page.goto(url, { waitUntil: 'load' });
   // The SPA: the whole visit, as sdk-compare measures it; the heavy page: its window.
-  const from = pageName === 'spa' ? await visitSpa(page) : await visitHeavy(page, cdp);
+  const from = pageName === 'spa' ? await visitSpa(page) : await visitHeavy(page, cdp, take);
   const after = await metrics(cdp);
   const sent = take();
   await context.close();

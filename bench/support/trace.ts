@@ -8,7 +8,11 @@ export interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: {
+    name?: string;
+    /** A Layout's: how many layout objects were dirty, of how many. */
+    beginData?: { dirtyObjects?: number; totalObjects?: number; partialLayout?: boolean };
+  };
 }
 
 /** The complete ('X') events of renderer main threads, each page's. */

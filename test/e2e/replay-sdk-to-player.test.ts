@@ -149,6 +149,11 @@ describe('session replay, from the SDK to the player', () => {
     const problems = collectPageProblems(page);
     await page.addInitScript(() => localStorage.setItem('rumkit-console-locale', 'en'));
     const before = pwned.length;
+    const requested: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      requested.push(`${url.pathname}${url.search}`);
+    });
     await page.goto(`${front().origin}/#/replay/${sessionId}?app_id=${APP}`);
 
     const frame = page.locator('.rk-replay-stage iframe');
@@ -169,6 +174,13 @@ describe('session replay, from the SDK to the player', () => {
     await page.waitForTimeout(1500);
     await screenshot(page, 'replay-console');
     expect(pwned.slice(before)).toEqual([]);
+    // Opened at its address, the console asked for its config once (index.html preloads it, and
+    // its fetch took that answer) and for the replay's first part once: its entry asked before
+    // React loaded, and the HTTP backend took that answer.
+    expect(requested.filter((url) => url === '/demo/config.json')).toHaveLength(1);
+    expect(
+      requested.filter((url) => url.startsWith(`/api/v1/sessions/${sessionId}/replay?part=first`)),
+    ).toHaveLength(1);
     expect(await page.evaluate(() => document.title)).not.toBe('Replay shop');
     expect(await axe(page)).toEqual([]);
     expect(problems).toEqual([]);

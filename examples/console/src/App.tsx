@@ -4,15 +4,7 @@ import {
   type RumBackend,
   sessionReplayOptions,
 } from '@rumkit/core';
-import {
-  ApplicationList,
-  CreateAppWizard,
-  DashboardBinder,
-  type Locale,
-  type RumNavigation,
-  RumProvider,
-  useRumKit,
-} from '@rumkit/react';
+import { type Locale, type RumNavigation, RumProvider, useRumKit } from '@rumkit/react';
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import type { DemoConfig } from './config.js';
@@ -21,12 +13,24 @@ import { TEXT } from './text.js';
 
 const LOCALE_KEY = 'rumkit-console-locale';
 
+// The applications list, the wizard and the dashboard binder: a chunk of their own.
+const loadAdminScreens = () => import('./AdminScreens.js');
+const ApplicationList = lazy(() =>
+  loadAdminScreens().then((module) => ({ default: module.ApplicationList })),
+);
+const CreateAppWizard = lazy(() =>
+  loadAdminScreens().then((module) => ({ default: module.CreateAppWizard })),
+);
+const DashboardBinder = lazy(() =>
+  loadAdminScreens().then((module) => ({ default: module.DashboardBinder })),
+);
+
 // The explorer is the heaviest screen (charts, the virtualized list): loaded when first opened.
 const ExplorerScreen = lazy(() =>
   import('./ExplorerScreen.js').then((module) => ({ default: module.ExplorerScreen })),
 );
 // The replay player brings rrweb-player (@rumkit/react/session-replay): loaded only when played.
-export const loadReplayScreen = () => import('./ReplayScreen.js');
+const loadReplayScreen = () => import('./ReplayScreen.js');
 const ReplayScreen = lazy(() =>
   loadReplayScreen().then((module) => ({ default: module.ReplayScreen })),
 );
@@ -98,7 +102,9 @@ export function App({
           id="main"
         >
           <h1 className="console-sr">{TEXT[locale].titles[route.screen]}</h1>
-          <Screen route={route} locale={locale} />
+          <Suspense fallback={<p className="console-loading">{TEXT[locale].loading}</p>}>
+            <Screen route={route} locale={locale} />
+          </Suspense>
         </main>
       </div>
     </RumProvider>

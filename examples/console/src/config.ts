@@ -9,7 +9,8 @@ export interface DemoConfig {
 }
 
 export async function loadDemoConfig(): Promise<DemoConfig> {
-  const response = await fetch('/demo/config.json', { headers: { accept: 'application/json' } });
+  // As index.html preloads it (same mode, credentials and headers), so its answer is reused.
+  const response = await fetch('/demo/config.json');
   if (!response.ok) {
     throw new Error(
       response.status === 404

@@ -1,44 +1,33 @@
-import { createHttpBackend } from '@rumkit/core';
-import { createKitQueryClient } from '@rumkit/react';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App, firstReplayPart, loadReplayScreen } from './App.js';
+// The console's entry: small, so that what a deep link's first screen needs is asked for before
+// React and the kit are evaluated (boot.tsx, their chunk, takes ~0.3 s on a slow machine). A
+// shared replay link asks at once for the player's code and for the replay's first part.
 import { loadDemoConfig } from './config.js';
+import { type EarlyRequests, firstReplayPartUrl } from './early.js';
 import { parseRoute } from './route.js';
 import './console.css';
 
-const root = createRoot(document.getElementById('root') as HTMLElement);
-const queryClient = createKitQueryClient();
-// A replay opened from a link (shared, or a new tab): its player's code comes while the
-// config does, and its data is asked for before the first render.
 const first = parseRoute(location.hash);
-if (first.screen === 'replay') void loadReplayScreen().catch(() => undefined);
+const config = loadDemoConfig();
+// boot.tsx says what went wrong; without it (its chunk did not load) the message below does.
+config.catch(() => undefined);
+const early: EarlyRequests = new Map();
+if (first.screen === 'replay') {
+  void import('./ReplayScreen.js').catch(() => undefined);
+  const url = firstReplayPartUrl(first.sessionId, first.time);
+  const answer = config.then(({ apiKey }) =>
+    fetch(url, { headers: { accept: 'application/json', authorization: `Bearer ${apiKey}` } }),
+  );
+  answer.catch(() => undefined);
+  early.set(url, answer);
+}
+// The applications, the wizard and the binder: their chunk comes while the config does.
+if (['apps', 'new', 'edit', 'dashboards'].includes(first.screen))
+  void import('./AdminScreens.js').catch(() => undefined);
 
-loadDemoConfig().then(
-  (config) => {
-    // The console is served by the server it talks to, so the API is on this origin.
-    const backend = createHttpBackend({ baseUrl: '', apiKey: config.apiKey });
-    if (first.screen === 'replay')
-      void queryClient.prefetchQuery(firstReplayPart(backend, first.sessionId, first.time));
-    root.render(
-      <StrictMode>
-        <App backend={backend} config={config} queryClient={queryClient} />
-      </StrictMode>,
-    );
-  },
+import('./boot.js').then(
+  ({ boot }) => boot(first, config, early),
   (error: Error) => {
-    root.render(
-      <main className="console-boot-error">
-        <h1>The demo console cannot start</h1>
-        <p>
-          It asks the server for the demo workspace's key at <code>/demo/config.json</code>, and{' '}
-          {error.message}.
-        </p>
-        <p>
-          Start it with <code>npm start</code> from the repository root and open{' '}
-          <a href="http://localhost:8080/">http://localhost:8080/</a>.
-        </p>
-      </main>,
-    );
+    (document.getElementById('root') as HTMLElement).textContent =
+      `The console could not load its code (${error.message}). Reload the page to try again.`;
   },
 );
