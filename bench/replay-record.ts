@@ -16,14 +16,13 @@ import { gzipSync, inflateSync } from 'node:zlib';
 import { build } from 'esbuild';
 import express from 'express';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { rrwebPatch } from '../sdk/rrwebPatch.mjs';
-import { launchBrowser } from '../test/e2e/support/browser.ts';
+import { SDK_BUNDLE } from '../sdk/bundleOptions.mjs';
 import { createSite } from '../test/e2e/support/sdk-site.ts';
 import { listen } from '../test/e2e/support/serve.ts';
 import { HEAVY_PAGE_SCRIPT, heavyPageHtml } from './replay/heavy-page.ts';
 import { bundleVariant, type Variant } from './sdk/variants.ts';
 import { SHOP_HEAD, visitShop } from './sdk/visit.ts';
-import { interleaved } from './support/interleave.js';
+import { interleavedPages } from './support/interleave.js';
 import { median } from './support/median.js';
 
 const RUNS = Number(process.env.RUNS || 15);
@@ -77,13 +76,9 @@ interface Run {
 async function recorderChunk(): Promise<Buffer> {
   const result = await build({
     entryPoints: ['sdk/src/replay/recorder.ts'],
-    bundle: true,
+    ...SDK_BUNDLE,
     minify: true,
     format: 'esm',
-    target: 'es2020',
-    platform: 'browser',
-    conditions: ['source'],
-    plugins: [rrwebPatch],
     write: false,
     logLevel: 'error',
   });
@@ -224,17 +219,9 @@ VARIANTS.forEach((variant, i) => {
 
 async function runPage(pageName: PageName) {
   const { servers, take } = await startServers(bundles, chunk, pageName);
-  const url = (i: number) => `${servers[i]?.origin}/`;
-  const browser = await launchBrowser();
-  let runs: Run[][];
-  try {
-    runs = await interleaved(VARIANTS.length, RUNS, (i) =>
-      measure(browser, url(i), take, pageName),
-    );
-  } finally {
-    await browser.close();
-    for (const server of servers) await server.close();
-  }
+  const runs = await interleavedPages(servers, RUNS, (browser, url) =>
+    measure(browser, url, take, pageName),
+  );
 
   const medians = runs.map((list) => ({
     scriptMs: median(list.map((r) => r.scriptMs)),

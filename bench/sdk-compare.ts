@@ -8,12 +8,11 @@
 import { gzipSync } from 'node:zlib';
 import express from 'express';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../test/e2e/support/browser.ts';
 import { createSite } from '../test/e2e/support/sdk-site.ts';
 import { listen } from '../test/e2e/support/serve.ts';
 import { bundleVariant, INTAKE_PATHS, VARIANTS } from './sdk/variants.ts';
 import { SHOP_HEAD, visitShop } from './sdk/visit.ts';
-import { interleaved } from './support/interleave.js';
+import { interleavedPages } from './support/interleave.js';
 import { median } from './support/median.js';
 
 const RUNS = Number(process.env.RUNS || 15);
@@ -92,15 +91,9 @@ VARIANTS.forEach((variant, i) => {
 });
 
 const { servers, takeBytes } = await startServers(bundles);
-const url = (i: number) => `${servers[i]?.origin}/`;
-const browser = await launchBrowser();
-let runs: Run[][];
-try {
-  runs = await interleaved(VARIANTS.length, RUNS, (i) => measure(browser, url(i), takeBytes));
-} finally {
-  await browser.close();
-  for (const server of servers) await server.close();
-}
+const runs = await interleavedPages(servers, RUNS, (browser, url) =>
+  measure(browser, url, takeBytes),
+);
 
 const medians = runs.map((list) => ({
   scriptMs: median(list.map((r) => r.scriptMs)),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { rrwebPatch } from '../sdk/rrwebPatch.mjs';
+import { SDK_BUNDLE } from '../sdk/bundleOptions.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -61,15 +61,10 @@ for (const { name, entry, contents, banner, budget, external = [], splitting } o
     ...(entry
       ? { entryPoints: [path.join(root, entry)] }
       : { stdin: { contents, resolveDir: root, loader: 'ts' } }),
-    bundle: true,
+    // As sdk/build.mjs bundles it.
+    ...SDK_BUNDLE,
     minify: true,
     format: 'esm',
-    target: 'es2020',
-    // As sdk/build.mjs ships it: public class fields as written, rrweb's fix.
-    supported: { 'class-field': true },
-    plugins: [rrwebPatch],
-    platform: 'browser',
-    conditions: ['source'],
     external: ['react', 'react-dom', '@tanstack/query-core', ...external],
     banner: banner && { js: banner },
     write: false,

@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { rrwebPatch } from './rrwebPatch.mjs';
+import { SDK_BUNDLE } from './bundleOptions.mjs';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 /**
@@ -19,21 +19,7 @@ const dir = path.dirname(fileURLToPath(import.meta.url));
  */
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 const src = (file) => path.join(dir, 'src', file);
-const common = {
-  bundle: true,
-  minify: true,
-  sourcemap: true,
-  // ES2020: @rumkit/core/protocol writes BigInt literals (int64 bounds), so es2019 engines cannot run it anyway.
-  target: 'es2020',
-  // Public class fields (web-vitals has them) as written: every engine with BigInt has them
-  // (Chrome 72, Firefox 69, Safari 14), and esbuild's rewrite of them costs 118 B gzip.
-  supported: { 'class-field': true },
-  platform: 'browser',
-  conditions: ['source'],
-  logLevel: 'warning',
-  // rrweb's prototype check, fixed (no hidden iframe per page): rrwebPatch.mjs.
-  plugins: [rrwebPatch],
-};
+const common = { ...SDK_BUNDLE, minify: true, sourcemap: true, logLevel: 'warning' };
 // Chunks of earlier builds (their names hash their contents) would ship beside the new ones.
 rmSync(path.join(dir, 'dist/chunks'), { recursive: true, force: true });
 await Promise.all([

@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import express from 'express';
-import { rrwebPatch } from '../../sdk/rrwebPatch.mjs';
+import { SDK_BUNDLE } from '../../sdk/bundleOptions.mjs';
 import { launchBrowser } from '../../test/e2e/support/browser.ts';
 import { createSite } from '../../test/e2e/support/sdk-site.ts';
 import { listen } from '../../test/e2e/support/serve.ts';
@@ -27,12 +27,9 @@ const bundle = async (entry: string, format: 'iife' | 'esm', footer?: string) =>
     (
       await build({
         entryPoints: [entry],
-        bundle: true,
+        // As sdk/build.mjs bundles it, unminified: functions keep their names.
+        ...SDK_BUNDLE,
         format,
-        target: 'es2020',
-        platform: 'browser',
-        conditions: ['source'],
-        plugins: [rrwebPatch],
         footer: footer ? { js: footer } : undefined,
         write: false,
         logLevel: 'error',

@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import express from 'express';
 import type { Browser, CDPSession } from 'playwright-core';
+import { SDK_BUNDLE } from '../../sdk/bundleOptions.mjs';
 import { launchBrowser } from '../../test/e2e/support/browser.ts';
 import { createSite } from '../../test/e2e/support/sdk-site.ts';
 import { listen } from '../../test/e2e/support/serve.ts';
@@ -28,11 +29,9 @@ const profiled = VARIANTS.find(
 const code = (
   await build({
     ...variantInput(profiled),
-    bundle: true,
+    // As sdk/build.mjs bundles it, unminified: functions keep their names.
+    ...SDK_BUNDLE,
     format: 'iife',
-    target: 'es2020',
-    platform: 'browser',
-    conditions: ['source'],
     // The script tag's compile hint, unless HINTS=0.
     ...(process.env.HINTS === '0' && { banner: undefined }),
     write: false,

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import { rrwebPatch } from '../../sdk/rrwebPatch.mjs';
+import { SDK_BUNDLE } from '../../sdk/bundleOptions.mjs';
 // The SDKs the bench compares, each bundled with its init call the way a site would ship it,
 // all pointed at the bench's local server (same origin as the page).
 
@@ -77,15 +77,10 @@ export async function bundleVariant(variant: Variant): Promise<Buffer | undefine
   if (!variant.entry && !variant.file) return undefined;
   const result = await build({
     ...variantInput(variant),
-    bundle: true,
+    // As sdk/build.mjs bundles it (the other SDKs too: their code is plain ES2020).
+    ...SDK_BUNDLE,
     minify: true,
     format: 'iife',
-    target: 'es2020',
-    // As sdk/build.mjs ships it: public class fields as written.
-    supported: { 'class-field': true },
-    plugins: [rrwebPatch],
-    platform: 'browser',
-    conditions: ['source'],
     // An entry may import a copy of sdk/src kept outside the repository (an ablation): its
     // packages resolve from here.
     nodePaths: [resolve('node_modules')],

@@ -1,3 +1,7 @@
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../../test/e2e/support/browser.ts';
+import type { Served } from '../../test/e2e/support/serve.ts';
+
 /**
  * Measures `count` variants `rounds` times each, interleaved: each round runs every variant
  * once, in an order rotated by one each round, so drift in the machine's speed hits all alike.
@@ -18,4 +22,24 @@ export async function interleaved<T>(
     process.stdout.write(`\rround ${round + 1}/${rounds}`);
   }
   return runs;
+}
+
+/**
+ * `interleaved` over one page per variant, each served by its own server: one browser for all
+ * the runs, and the browser and the servers closed at the end, whatever happens.
+ */
+export async function interleavedPages<T>(
+  servers: Served[],
+  rounds: number,
+  measure: (browser: Browser, url: string) => Promise<T>,
+): Promise<T[][]> {
+  const browser = await launchBrowser();
+  try {
+    return await interleaved(servers.length, rounds, (i) =>
+      measure(browser, `${servers[i]?.origin}/`),
+    );
+  } finally {
+    await browser.close();
+    for (const server of servers) await server.close();
+  }
 }

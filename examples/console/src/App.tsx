@@ -5,7 +5,7 @@ import {
   sessionReplayOptions,
 } from '@rumkit/core';
 import { type Locale, type RumNavigation, RumProvider, useRumKit } from '@rumkit/react';
-import { type QueryClient, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import type { DemoConfig } from './config.js';
 import { href, navigate, type Route, useRoute } from './route.js';
@@ -53,16 +53,7 @@ function initialLocale(): Locale {
 }
 
 /** A host admin app embedding the kit: it owns the layout, the URL and the language. */
-export function App({
-  backend,
-  config,
-  queryClient,
-}: {
-  backend: RumBackend;
-  config: DemoConfig;
-  /** The client main.tsx started a deep link's query on (the kit's own otherwise). */
-  queryClient?: QueryClient;
-}) {
+export function App({ backend, config }: { backend: RumBackend; config: DemoConfig }) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const route = useRoute();
   useEffect(() => {
@@ -85,7 +76,6 @@ export function App({
   return (
     <RumProvider
       backend={backend}
-      queryClient={queryClient}
       locale={locale}
       navigation={navigation}
       intakeOrigin={config.intakeOrigin}
@@ -165,7 +155,7 @@ function Crumbs({ locale, here }: { locale: Locale; here: string }) {
  * What SessionReplay asks for first, opening at `time`: the first part of the replay (a long
  * one loads the rest while that plays).
  */
-export const firstReplayPart = (backend: RumBackend, sessionId: string, time?: number) =>
+const firstReplayPart = (backend: RumBackend, sessionId: string, time?: number) =>
   sessionReplayOptions(backend, sessionId, {
     part: 'first',
     ...(time === undefined ? {} : { at: time }),

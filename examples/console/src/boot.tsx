@@ -1,18 +1,17 @@
 import { createHttpBackend } from '@rumkit/core';
-import { createKitQueryClient } from '@rumkit/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, firstReplayPart } from './App.js';
+import { App } from './App.js';
 import type { DemoConfig } from './config.js';
 import { type EarlyRequests, fetchWithEarly } from './early.js';
-import type { Route } from './route.js';
 
-/** Starts the console on the route it was opened at, once its config has come. */
-export function boot(first: Route, config: Promise<DemoConfig>, early: EarlyRequests): void {
+/**
+ * Starts the console once its config has come. What main.tsx asked for early (a replay link's
+ * first part) is the HTTP backend's answer to the same request: the player's own query, or the
+ * console's prefetch at its first render, takes it.
+ */
+export function boot(config: Promise<DemoConfig>, early: EarlyRequests): void {
   const root = createRoot(document.getElementById('root') as HTMLElement);
-  const queryClient = createKitQueryClient();
-  // A replay opened from a link (shared, or a new tab): its data is in the query cache before the
-  // first render (main.tsx asked for it already).
   config.then(
     (config) => {
       // The console is served by the server it talks to, so the API is on this origin.
@@ -21,11 +20,9 @@ export function boot(first: Route, config: Promise<DemoConfig>, early: EarlyRequ
         apiKey: config.apiKey,
         fetch: fetchWithEarly(early),
       });
-      if (first.screen === 'replay')
-        void queryClient.prefetchQuery(firstReplayPart(backend, first.sessionId, first.time));
       root.render(
         <StrictMode>
-          <App backend={backend} config={config} queryClient={queryClient} />
+          <App backend={backend} config={config} />
         </StrictMode>,
       );
     },

@@ -25,7 +25,7 @@ if (['apps', 'new', 'edit', 'dashboards'].includes(first.screen))
   void import('./AdminScreens.js').catch(() => undefined);
 
 import('./boot.js').then(
-  ({ boot }) => boot(first, config, early),
+  ({ boot }) => boot(config, early),
   (error: Error) => {
     (document.getElementById('root') as HTMLElement).textContent =
       `The console could not load its code (${error.message}). Reload the page to try again.`;
