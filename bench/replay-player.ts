@@ -105,10 +105,10 @@ async function firstFrame(page: Page, warm: boolean, url: string): Promise<numbe
 }
 
 /**
- * --trace-cold: a cold opening in Chrome's trace; prints the renderer main thread's tasks over
- * 10 ms (ms from the navigation's start) with what took their time inside.
+ * --trace-cold[=ms]: a cold opening in Chrome's trace; prints the renderer main thread's tasks
+ * over 10 ms (or the ms given; ms from the navigation's start) with what took their time inside.
  */
-async function traceCold(browser: import('playwright-core').Browser, url: string) {
+async function traceCold(browser: import('playwright-core').Browser, url: string, over: number) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto('about:blank');
   await browser.startTracing(page, {
@@ -121,18 +121,45 @@ async function traceCold(browser: import('playwright-core').Browser, url: string
   const own = rendererMainEvents(events);
   const start = events.find((e) => e.name === 'navigationStart')?.ts ?? own[0]?.ts ?? 0;
   const ms = (e: TraceEvent) => (e.dur ?? 0) / 1000;
+  const called = ({ args }: TraceEvent) =>
+    args?.data?.functionName || args?.data?.url
+      ? `(${args.data.functionName || '?'} ${args.data.url?.split('/').pop()}:${args.data.lineNumber})`
+      : '';
   console.log(
-    `\ncold opening under the trace: first frame at ${total.toFixed(0)} ms; tasks over 10 ms:`,
+    `\ncold opening under the trace: first frame at ${total.toFixed(0)} ms; tasks over ${over} ms:`,
   );
-  for (const task of own.filter((e) => /RunTask$/.test(e.name) && ms(e) > 10)) {
+  // The requests too, each at its start, first byte and end (the trace sees those still open).
+  const requests = new Map<string, string>();
+  const { origin } = new URL(url);
+  for (const e of events) {
+    const data = e.args?.data;
+    if (!data?.requestId) continue;
+    if (e.name === 'ResourceSendRequest' && data.url?.startsWith(origin))
+      requests.set(data.requestId, new URL(data.url).pathname);
+    if (
+      !requests.has(data.requestId) ||
+      !/^Resource(SendRequest|ReceiveResponse|Finish)$/.test(e.name)
+    )
+      continue;
+    const what = e.name.replace('Resource', '').replace('ReceiveResponse', 'first byte');
+    console.log(
+      `  ${((e.ts - start) / 1000).toFixed(0).padStart(5)} ms  ${what.padEnd(11)} ${requests.get(data.requestId)}`,
+    );
+  }
+  for (const task of own.filter((e) => /RunTask$/.test(e.name) && ms(e) > over)) {
     const end = task.ts + (task.dur ?? 0);
     const parts = own
       .filter(
-        (e) => e !== task && e.ts >= task.ts && e.ts < end && ms(e) > 2 && !/RunTask$/.test(e.name),
+        (e) =>
+          e !== task &&
+          e.ts >= task.ts &&
+          e.ts < end &&
+          ms(e) > Math.min(2, over) &&
+          !/RunTask$/.test(e.name),
       )
       .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
       .slice(0, 5)
-      .map((e) => `${e.name} ${ms(e).toFixed(0)}`);
+      .map((e) => `${e.name}${called(e)} ${ms(e).toFixed(0)}`);
     console.log(
       `  ${((task.ts - start) / 1000).toFixed(0).padStart(5)} ms  ${ms(task).toFixed(0).padStart(4)} ms  ${parts.join(', ')}`,
     );
@@ -270,7 +297,7 @@ async function main() {
     }
     if ('profile' in flags) await profileOpening(browser, front.origin, url, true);
     if ('profile-cold' in flags) await profileOpening(browser, front.origin, url, false);
-    if ('trace-cold' in flags) await traceCold(browser, url);
+    if ('trace-cold' in flags) await traceCold(browser, url, Number(flags['trace-cold'] || 10));
     await front.close();
 
     const line = (name: string, values: number[]) =>

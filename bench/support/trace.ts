@@ -12,6 +12,14 @@ export interface TraceEvent {
     name?: string;
     /** A Layout's: how many layout objects were dirty, of how many. */
     beginData?: { dirtyObjects?: number; totalObjects?: number; partialLayout?: boolean };
+    /** A FunctionCall's function, a TimerFire's timer, a resource event's request. */
+    data?: {
+      functionName?: string;
+      url?: string;
+      lineNumber?: number;
+      timerId?: number;
+      requestId?: string;
+    };
   };
 }
 

@@ -147,7 +147,16 @@ describe('session replay, from the SDK to the player', () => {
   it('plays the session in the console, sandboxed, without running the page’s scripts', async () => {
     const page = await browser().newPage({ viewport: { width: 1440, height: 900 } });
     const problems = collectPageProblems(page);
-    await page.addInitScript(() => localStorage.setItem('rumkit-console-locale', 'en'));
+    // English, and whether the console ever shows its "Loading…" placeholder for the screen.
+    await page.addInitScript(() => {
+      localStorage.setItem('rumkit-console-locale', 'en');
+      // Not in the player's frame: no script may run there, not even this observer's callback.
+      if (window !== window.top) return;
+      new MutationObserver(() => {
+        if (document.querySelector('.console-loading'))
+          (window as unknown as { sawLoading: boolean }).sawLoading = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
     const before = pwned.length;
     const requested: string[] = [];
     page.on('request', (request) => {
@@ -178,6 +187,9 @@ describe('session replay, from the SDK to the player', () => {
     // its fetch took that answer) and for the replay's first part once: its entry asked before
     // React loaded, and the HTTP backend took that answer.
     expect(requested.filter((url) => url === '/demo/config.json')).toHaveLength(1);
+    // Its screen's code was fetched from the start, and the screen rendered without a loading
+    // placeholder (which React would have kept on screen for 300 ms at least).
+    expect(await page.evaluate(() => 'sawLoading' in window)).toBe(false);
     expect(
       requested.filter((url) => url.startsWith(`/api/v1/sessions/${sessionId}/replay?part=first`)),
     ).toHaveLength(1);

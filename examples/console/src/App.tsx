@@ -6,8 +6,9 @@ import {
 } from '@rumkit/core';
 import { type Locale, type RumNavigation, RumProvider, useRumKit } from '@rumkit/react';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import type { DemoConfig } from './config.js';
+import { lazyScreen } from './lazyScreen.js';
 import { href, navigate, type Route, useRoute } from './route.js';
 import { TEXT } from './text.js';
 
@@ -15,30 +16,43 @@ const LOCALE_KEY = 'rumkit-console-locale';
 
 // The applications list, the wizard and the dashboard binder: a chunk of their own.
 const loadAdminScreens = () => import('./AdminScreens.js');
-const ApplicationList = lazy(() =>
-  loadAdminScreens().then((module) => ({ default: module.ApplicationList })),
-);
-const CreateAppWizard = lazy(() =>
-  loadAdminScreens().then((module) => ({ default: module.CreateAppWizard })),
-);
-const DashboardBinder = lazy(() =>
-  loadAdminScreens().then((module) => ({ default: module.DashboardBinder })),
-);
-
+const ApplicationList = lazyScreen(() => loadAdminScreens().then((m) => m.ApplicationList));
+const CreateAppWizard = lazyScreen(() => loadAdminScreens().then((m) => m.CreateAppWizard));
+const DashboardBinder = lazyScreen(() => loadAdminScreens().then((m) => m.DashboardBinder));
 // The explorer is the heaviest screen (charts, the virtualized list): loaded when first opened.
-const ExplorerScreen = lazy(() =>
-  import('./ExplorerScreen.js').then((module) => ({ default: module.ExplorerScreen })),
+const ExplorerScreen = lazyScreen(() =>
+  import('./ExplorerScreen.js').then((m) => m.ExplorerScreen),
 );
 // The replay player brings rrweb-player (@rumkit/react/session-replay): loaded only when played.
-const loadReplayScreen = () => import('./ReplayScreen.js');
-const ReplayScreen = lazy(() =>
-  loadReplayScreen().then((module) => ({ default: module.ReplayScreen })),
-);
+const ReplayScreen = lazyScreen(() => import('./ReplayScreen.js').then((m) => m.ReplayScreen));
+
+/**
+ * Loads the code of a route's screen. The console renders its first screen once this is done
+ * (the entry has been fetching that chunk since the page opened), so it shows without a
+ * fallback in between.
+ */
+export function preloadScreen(route: Route): Promise<unknown> {
+  switch (route.screen) {
+    case 'apps':
+      return ApplicationList.preload();
+    case 'new':
+    case 'edit':
+      return CreateAppWizard.preload();
+    case 'dashboards':
+      return DashboardBinder.preload();
+    case 'explorer':
+      return ExplorerScreen.preload();
+    case 'replay':
+      return ReplayScreen.preload();
+    default:
+      return Promise.resolve();
+  }
+}
 
 /** The explorer's play buttons open the player: its code is fetched once the browser is idle. */
 function PreloadReplayScreen(): null {
   useEffect(() => {
-    const preload = () => void loadReplayScreen().catch(() => undefined);
+    const preload = () => void ReplayScreen.preload().catch(() => undefined);
     if (typeof requestIdleCallback !== 'function') return void setTimeout(preload, 2000);
     const id = requestIdleCallback(preload, { timeout: 5000 });
     return () => cancelIdleCallback(id);
@@ -197,7 +211,7 @@ function Screen({ route, locale }: { route: Route; locale: Locale }): ReactNode 
               {text.introShop}
             </a>
           </p>
-          <ApplicationList
+          <ApplicationList.Screen
             onCreate={() => navigate(href.newApp())}
             onEdit={(app) => navigate(href.edit(app.id))}
             onBindDashboards={(app) => navigate(href.dashboards(app.id))}
@@ -208,7 +222,7 @@ function Screen({ route, locale }: { route: Route; locale: Locale }): ReactNode 
       return (
         <>
           <Crumbs locale={locale} here={text.titles.new} />
-          <CreateAppWizard
+          <CreateAppWizard.Screen
             onCancel={() => navigate(href.apps())}
             onDone={() => navigate(href.apps())}
           />
@@ -218,7 +232,7 @@ function Screen({ route, locale }: { route: Route; locale: Locale }): ReactNode 
       return (
         <>
           <Crumbs locale={locale} here={text.titles.edit} />
-          <CreateAppWizard
+          <CreateAppWizard.Screen
             key={route.id}
             appId={route.id}
             step={route.step}
@@ -232,7 +246,7 @@ function Screen({ route, locale }: { route: Route; locale: Locale }): ReactNode 
       return (
         <>
           <Crumbs locale={locale} here={text.titles.dashboards} />
-          <DashboardBinder appId={route.id} />
+          <DashboardBinder.Screen appId={route.id} />
         </>
       );
     case 'explorer':
@@ -240,7 +254,7 @@ function Screen({ route, locale }: { route: Route; locale: Locale }): ReactNode 
         <>
           <PreloadReplayScreen />
           <Suspense fallback={<p className="console-loading">{text.loading}</p>}>
-            <ExplorerScreen route={route} locale={locale} />
+            <ExplorerScreen.Screen route={route} locale={locale} />
           </Suspense>
         </>
       );
@@ -249,7 +263,7 @@ function Screen({ route, locale }: { route: Route; locale: Locale }): ReactNode 
         <>
           <PrefetchReplay key={route.sessionId} sessionId={route.sessionId} time={route.time} />
           <Suspense fallback={<p className="console-loading">{text.loading}</p>}>
-            <ReplayScreen route={route} locale={locale} />
+            <ReplayScreen.Screen route={route} locale={locale} />
           </Suspense>
         </>
       );

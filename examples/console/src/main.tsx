@@ -20,9 +20,11 @@ if (first.screen === 'replay') {
   answer.catch(() => undefined);
   early.set(url, answer);
 }
-// The applications, the wizard and the binder: their chunk comes while the config does.
+// The applications, the wizard and the binder, or the explorer: their chunk comes while the
+// config does.
 if (['apps', 'new', 'edit', 'dashboards'].includes(first.screen))
   void import('./AdminScreens.js').catch(() => undefined);
+if (first.screen === 'explorer') void import('./ExplorerScreen.js').catch(() => undefined);
 
 import('./boot.js').then(
   ({ boot }) => boot(config, early),
