@@ -79,6 +79,7 @@ async function recorderChunk(): Promise<Buffer> {
     ...SDK_BUNDLE,
     minify: true,
     format: 'esm',
+    banner: { js: '//# allFunctionsCalledOnLoad' },
     write: false,
     logLevel: 'error',
   });

@@ -43,6 +43,9 @@ await Promise.all([
     ...common,
     entryPoints: [src('replay/recorder.ts')],
     format: 'esm',
+    // Its functions run as soon as it loads too (rrweb's first full snapshot): 3 ms less script
+    // time per visit of the replay bench's SPA (bench/RESULTS.md).
+    banner: { js: COMPILE_HINT },
     outfile: path.join(dir, 'dist/rumkit-replay.mjs'),
   }),
   build({

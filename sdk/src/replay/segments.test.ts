@@ -7,6 +7,7 @@ import {
   SEGMENT_MAX_BYTES,
   SEGMENT_MAX_DURATION_MS,
   type Segment,
+  SNAPSHOT_EXIT_BYTES,
 } from './segments.js';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
@@ -167,6 +168,29 @@ describe('segments', () => {
       start: T0,
       end: T0 + SEGMENT_MAX_DURATION_MS + 30,
     });
+  });
+
+  it('close after a full snapshot too large for a page exit, so it is deflated while the page lives', () => {
+    const { closed, segmenter, add } = setup();
+    // Room for ten times more JSON than the snapshot (it deflated well), but a page exit sends
+    // JSON as it is, and its requests carry 64 KiB at most.
+    segmenter.expectRatio(10);
+    add(4, 0);
+    add(2, 1, SNAPSHOT_EXIT_BYTES);
+    expect(summary(closed)).toEqual([['view-1', 'init', 0, 2]]);
+    add(3, 2);
+    segmenter.flush('visibility_hidden', true);
+    expect(summary(closed)).toEqual([
+      ['view-1', 'init', 0, 2],
+      ['view-1', 'segment_bytes_limit', 1, 1],
+    ]);
+
+    // A small page's snapshot stays with the records after it.
+    segmenter.setView('session-1', 'view-2');
+    add(4, 10);
+    add(2, 11, SNAPSHOT_EXIT_BYTES - 200);
+    add(3, 12);
+    expect(closed).toHaveLength(2);
   });
 
   it('pass page exits on', () => {

@@ -17,6 +17,15 @@ export const SEGMENT_MAX_BYTES = 60_000;
  */
 export const MAX_EXPECTED_RATIO = 10;
 
+/**
+ * A segment is sent uncompressed at a page exit (the CompressionStream is asynchronous), through
+ * sendBeacon or fetch keepalive, whose 64 KiB in flight it shares with the RUM batches: a full
+ * snapshot whose segment is past this much JSON closes it at once, so it is deflated and sent
+ * while the page lives. A large page's snapshot is otherwise lost when the visitor leaves
+ * during its view, and nothing of that view can play without it.
+ */
+export const SNAPSHOT_EXIT_BYTES = 32 * 1024;
+
 /** Why a segment was started: why the one before it closed (`init` for the first). */
 export type CreationReason =
   | 'init'
@@ -49,7 +58,7 @@ const FULL_SNAPSHOT = 2;
 
 /**
  * Collects records into segments of one view and hands each over when it closes: at 5 s, past
- * 60,000 bytes, or when `flush(reason)` is called (view change, page hidden, stop…); the next
+ * 60,000 bytes, after a large full snapshot, or when `flush(reason)` is called (view change, page hidden, stop…); the next
  * segment is created by the next record and says why the last one closed.
  */
 export function createSegmenter(
@@ -112,7 +121,8 @@ export function createSegmenter(
       open.bytes += json.length + 1;
       open.end = Math.max(open.end, timestamp);
       if (type === FULL_SNAPSHOT) open.hasFullSnapshot = true;
-      if (open.bytes >= maxJson) flush('segment_bytes_limit');
+      if (open.bytes >= maxJson || (type === FULL_SNAPSHOT && open.bytes > SNAPSHOT_EXIT_BYTES))
+        flush('segment_bytes_limit');
     },
     /** Whether a segment is open (it has records). */
     isOpen: () => open !== undefined,
