@@ -16,7 +16,7 @@ import { gzipSync, inflateSync } from 'node:zlib';
 import { build } from 'esbuild';
 import express from 'express';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { SDK_BUNDLE } from '../sdk/bundleOptions.mjs';
+import { COMPILE_HINT, SDK_BUNDLE } from '../sdk/bundleOptions.mjs';
 import { createSite } from '../test/e2e/support/sdk-site.ts';
 import { listen } from '../test/e2e/support/serve.ts';
 import { HEAVY_PAGE_SCRIPT, heavyPageHtml } from './replay/heavy-page.ts';
@@ -50,14 +50,14 @@ const VARIANTS: (Variant & { replay: boolean })[] = [
   {
     name: 'rumkit',
     file: 'sdk/src/global.ts',
-    banner: '//# allFunctionsCalledOnLoad',
+    banner: COMPILE_HINT,
     footer: RUMKIT_INIT,
     replay: false,
   },
   {
     name: 'rumkit recording',
     file: 'sdk/src/global.ts',
-    banner: '//# allFunctionsCalledOnLoad',
+    banner: COMPILE_HINT,
     footer: `${RUMKIT_INIT} RUMKIT.startSessionReplayRecording();`,
     replay: true,
   },
@@ -79,7 +79,7 @@ async function recorderChunk(): Promise<Buffer> {
     ...SDK_BUNDLE,
     minify: true,
     format: 'esm',
-    banner: { js: '//# allFunctionsCalledOnLoad' },
+    banner: { js: COMPILE_HINT },
     write: false,
     logLevel: 'error',
   });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { SDK_BUNDLE } from '../sdk/bundleOptions.mjs';
+import { COMPILE_HINT, SDK_BUNDLE } from '../sdk/bundleOptions.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,7 +26,7 @@ const entries = [
     name: '  script tag build (window.RUMKIT)',
     entry: 'sdk/src/global.ts',
     // As sdk/build.mjs ships dist/rumkit.js: V8's compile hint on the first line.
-    banner: '//# allFunctionsCalledOnLoad',
+    banner: COMPILE_HINT,
     budget: 19.15 * 1024,
   },
   // Session replay's lazily loaded chunk: rrweb's recorder (~22.3 KB of it) and ours. Datadog's
@@ -34,7 +34,7 @@ const entries = [
   {
     name: '@rumkit/browser replay chunk',
     entry: 'sdk/src/replay/recorder.ts',
-    banner: '//# allFunctionsCalledOnLoad',
+    banner: COMPILE_HINT,
     budget: 30 * 1024,
   },
   { name: '@rumkit/core/protocol', entry: 'packages/core/src/protocol/index.ts', budget: 8 * 1024 },

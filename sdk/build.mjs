@@ -9,15 +9,9 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { SDK_BUNDLE } from './bundleOptions.mjs';
+import { COMPILE_HINT, SDK_BUNDLE } from './bundleOptions.mjs';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
-/**
- * V8's explicit compile hint: compile every function of the script while it streams in, off
- * the main thread, instead of lazily on the main thread at each function's first call (nearly
- * all of them run during the first page view). docs/decisions/010, "Size and cost".
- */
-const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 const src = (file) => path.join(dir, 'src', file);
 const common = { ...SDK_BUNDLE, minify: true, sourcemap: true, logLevel: 'warning' };
 // Chunks of earlier builds (their names hash their contents) would ship beside the new ones.

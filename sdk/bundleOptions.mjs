@@ -3,6 +3,14 @@
 // are each build's own.
 import { rrwebPatch } from './rrwebPatch.mjs';
 
+/**
+ * V8's explicit compile hint, the first line of the script tag build and of the replay chunk:
+ * compile every function while the script streams in, off the main thread, instead of lazily on
+ * the main thread at each function's first call (nearly all of them run at once).
+ * docs/decisions/010, "Size and cost".
+ */
+export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+
 export const SDK_BUNDLE = {
   bundle: true,
   // ES2020: @rumkit/core/protocol writes BigInt literals (int64 bounds), so es2019 engines

@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import express from 'express';
 import type { Browser, CDPSession } from 'playwright-core';
+import { COMPILE_HINT } from '../../sdk/bundleOptions.mjs';
 import { launchBrowser } from '../../test/e2e/support/browser.ts';
 import { createSite } from '../../test/e2e/support/sdk-site.ts';
 import { listen } from '../../test/e2e/support/serve.ts';
@@ -45,7 +46,7 @@ for (const arg of args) {
   entries.push({
     name,
     entry: readFileSync(file, 'utf8'),
-    banner: name.endsWith('+hints') ? '//# allFunctionsCalledOnLoad' : undefined,
+    banner: name.endsWith('+hints') ? COMPILE_HINT : undefined,
   });
 }
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import { SDK_BUNDLE } from '../../sdk/bundleOptions.mjs';
+import { COMPILE_HINT, SDK_BUNDLE } from '../../sdk/bundleOptions.mjs';
 // The SDKs the bench compares, each bundled with its init call the way a site would ship it,
 // all pointed at the bench's local server (same origin as the page).
 
@@ -23,7 +23,7 @@ export const VARIANTS: Variant[] = [
     // compile hint on its first line), then the page's init call.
     name: 'rumkit',
     file: 'sdk/src/global.ts',
-    banner: '//# allFunctionsCalledOnLoad',
+    banner: COMPILE_HINT,
     footer:
       "RUMKIT.init({ applicationId: 'bench', datakitOrigin: location.origin, trackUserInteractions: true });",
   },

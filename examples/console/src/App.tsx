@@ -8,46 +8,17 @@ import { type Locale, type RumNavigation, RumProvider, useRumKit } from '@rumkit
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import type { DemoConfig } from './config.js';
-import { lazyScreen } from './lazyScreen.js';
 import { href, navigate, type Route, useRoute } from './route.js';
+import {
+  ApplicationList,
+  CreateAppWizard,
+  DashboardBinder,
+  ExplorerScreen,
+  ReplayScreen,
+} from './screens.js';
 import { TEXT } from './text.js';
 
 const LOCALE_KEY = 'rumkit-console-locale';
-
-// The applications list, the wizard and the dashboard binder: a chunk of their own.
-const loadAdminScreens = () => import('./AdminScreens.js');
-const ApplicationList = lazyScreen(() => loadAdminScreens().then((m) => m.ApplicationList));
-const CreateAppWizard = lazyScreen(() => loadAdminScreens().then((m) => m.CreateAppWizard));
-const DashboardBinder = lazyScreen(() => loadAdminScreens().then((m) => m.DashboardBinder));
-// The explorer is the heaviest screen (charts, the virtualized list): loaded when first opened.
-const ExplorerScreen = lazyScreen(() =>
-  import('./ExplorerScreen.js').then((m) => m.ExplorerScreen),
-);
-// The replay player brings rrweb-player (@rumkit/react/session-replay): loaded only when played.
-const ReplayScreen = lazyScreen(() => import('./ReplayScreen.js').then((m) => m.ReplayScreen));
-
-/**
- * Loads the code of a route's screen. The console renders its first screen once this is done
- * (the entry has been fetching that chunk since the page opened), so it shows without a
- * fallback in between.
- */
-export function preloadScreen(route: Route): Promise<unknown> {
-  switch (route.screen) {
-    case 'apps':
-      return ApplicationList.preload();
-    case 'new':
-    case 'edit':
-      return CreateAppWizard.preload();
-    case 'dashboards':
-      return DashboardBinder.preload();
-    case 'explorer':
-      return ExplorerScreen.preload();
-    case 'replay':
-      return ReplayScreen.preload();
-    default:
-      return Promise.resolve();
-  }
-}
 
 /** The explorer's play buttons open the player: its code is fetched once the browser is idle. */
 function PreloadReplayScreen(): null {

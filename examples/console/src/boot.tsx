@@ -1,20 +1,21 @@
 import { createHttpBackend } from '@rumkit/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, preloadScreen } from './App.js';
+import { App } from './App.js';
 import type { DemoConfig } from './config.js';
 import { type EarlyRequests, fetchWithEarly } from './early.js';
-import { parseRoute } from './route.js';
 
 /**
  * Starts the console once its config and its first screen's code have come. What main.tsx asked
  * for early (a replay link's first part) is the HTTP backend's answer to the same request: the
  * player's own query, or the console's prefetch at its first render, takes it.
  */
-export function boot(config: Promise<DemoConfig>, early: EarlyRequests): void {
+export function boot(
+  config: Promise<DemoConfig>,
+  early: EarlyRequests,
+  screen: Promise<unknown>,
+): void {
   const root = createRoot(document.getElementById('root') as HTMLElement);
-  // A screen whose chunk failed renders through React.lazy, which reports the failure.
-  const screen = preloadScreen(parseRoute(location.hash)).catch(() => undefined);
   Promise.all([config, screen]).then(
     ([config]) => {
       // The console is served by the server it talks to, so the API is on this origin.

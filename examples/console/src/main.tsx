@@ -4,6 +4,7 @@
 import { loadDemoConfig } from './config.js';
 import { type EarlyRequests, firstReplayPartUrl } from './early.js';
 import { parseRoute } from './route.js';
+import { preloadScreen } from './screens.js';
 import './console.css';
 
 const first = parseRoute(location.hash);
@@ -12,7 +13,6 @@ const config = loadDemoConfig();
 config.catch(() => undefined);
 const early: EarlyRequests = new Map();
 if (first.screen === 'replay') {
-  void import('./ReplayScreen.js').catch(() => undefined);
   const url = firstReplayPartUrl(first.sessionId, first.time);
   const answer = config.then(({ apiKey }) =>
     fetch(url, { headers: { accept: 'application/json', authorization: `Bearer ${apiKey}` } }),
@@ -20,14 +20,12 @@ if (first.screen === 'replay') {
   answer.catch(() => undefined);
   early.set(url, answer);
 }
-// The applications, the wizard and the binder, or the explorer: their chunk comes while the
-// config does.
-if (['apps', 'new', 'edit', 'dashboards'].includes(first.screen))
-  void import('./AdminScreens.js').catch(() => undefined);
-if (first.screen === 'explorer') void import('./ExplorerScreen.js').catch(() => undefined);
+// The first screen's code comes while the config and boot do; boot renders once it is here. A
+// chunk that fails renders through React.lazy, which reports it.
+const screen = preloadScreen(first).catch(() => undefined);
 
 import('./boot.js').then(
-  ({ boot }) => boot(config, early),
+  ({ boot }) => boot(config, early, screen),
   (error: Error) => {
     (document.getElementById('root') as HTMLElement).textContent =
       `The console could not load its code (${error.message}). Reload the page to try again.`;
