@@ -13,10 +13,9 @@
 //   npm run bench -- replay-record          (both pages; RUNS=15 by default; WINDOW_MS=8000)
 //   PAGE=spa npm run bench -- replay-record (one page: spa or heavy)
 import { gzipSync, inflateSync } from 'node:zlib';
-import { build } from 'esbuild';
 import express from 'express';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { COMPILE_HINT, SDK_BUNDLE } from '../sdk/bundleOptions.mjs';
+import { buildShipped } from '../sdk/bundleOptions.mjs';
 import { createSite } from '../test/e2e/support/sdk-site.ts';
 import { listen } from '../test/e2e/support/serve.ts';
 import { HEAVY_PAGE_SCRIPT, heavyPageHtml } from './replay/heavy-page.ts';
@@ -50,14 +49,12 @@ const VARIANTS: (Variant & { replay: boolean })[] = [
   {
     name: 'rumkit',
     file: 'sdk/src/global.ts',
-    banner: COMPILE_HINT,
     footer: RUMKIT_INIT,
     replay: false,
   },
   {
     name: 'rumkit recording',
     file: 'sdk/src/global.ts',
-    banner: COMPILE_HINT,
     footer: `${RUMKIT_INIT} RUMKIT.startSessionReplayRecording();`,
     replay: true,
   },
@@ -74,16 +71,8 @@ interface Run {
 
 /** The recorder chunk as the script tag loads it (dist/rumkit-replay.mjs). */
 async function recorderChunk(): Promise<Buffer> {
-  const result = await build({
-    entryPoints: ['sdk/src/replay/recorder.ts'],
-    ...SDK_BUNDLE,
-    minify: true,
-    format: 'esm',
-    banner: { js: COMPILE_HINT },
-    write: false,
-    logLevel: 'error',
-  });
-  return Buffer.from(result.outputFiles[0]?.contents ?? []);
+  const { code } = await buildShipped({ entry: 'sdk/src/replay/recorder.ts', format: 'esm' });
+  return Buffer.from(code);
 }
 
 /** One server per variant (its own origin, so no session or storage is shared). */
@@ -208,7 +197,7 @@ const chunk = await recorderChunk();
 const chunkGzip = gzipSync(chunk, { level: 9 }).length;
 const bundles = await Promise.all(VARIANTS.map(bundleVariant));
 console.log(
-  `replay chunk (sdk/src/replay/recorder.ts, esbuild minify, es2020): ${(chunk.length / 1024).toFixed(1)} KB min, ${(chunkGzip / 1024).toFixed(2)} KB gzip (target ${(CHUNK_TARGET / 1024).toFixed(0)} KB: ${chunkGzip <= CHUNK_TARGET ? 'met' : 'MISSED'})`,
+  `replay chunk (sdk/src/replay/recorder.ts as shipped: esbuild, terser, es2020): ${(chunk.length / 1024).toFixed(1)} KB min, ${(chunkGzip / 1024).toFixed(2)} KB gzip (target ${(CHUNK_TARGET / 1024).toFixed(0)} KB: ${chunkGzip <= CHUNK_TARGET ? 'met' : 'MISSED'})`,
 );
 VARIANTS.forEach((variant, i) => {
   const code = bundles[i];

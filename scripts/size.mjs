@@ -5,15 +5,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { COMPILE_HINT, SDK_BUNDLE } from '../sdk/bundleOptions.mjs';
+import { buildShipped, SDK_BUNDLE } from '../sdk/bundleOptions.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Budgets in bytes of gzip. */
 const entries = [
-  // The SDK issue's target is 15 KB; the SDK measures 18.99 KB from npm and 19.09 KB as the
+  // The SDK issue's target is 15 KB; the SDK measures 18.99 KB from npm and 18.19 KB as the
   // script tag (web-vitals 3.0 KB and the codec's encodeLine 0.5 KB of it): see
-  // docs/decisions/010-browser-sdk.md, "Size and cost". These hold it there, ~0.1 KB above.
+  // docs/decisions/010-browser-sdk.md, "Size and cost". These hold it there, ~0.06 KB above.
   // The npm entry as a bundler splits it: the replay recorder, a dynamic import(), is a chunk of
   // its own and not counted; chunks the entry imports statically are.
   {
@@ -22,19 +22,20 @@ const entries = [
     budget: 19.05 * 1024,
     splitting: true,
   },
+  // The files we ship as they are (dist/rumkit.js and the chunks it loads), built as
+  // sdk/build.mjs builds them: esbuild, then terser, V8's compile hint on the first line.
   {
     name: '  script tag build (window.RUMKIT)',
     entry: 'sdk/src/global.ts',
-    // As sdk/build.mjs ships dist/rumkit.js: V8's compile hint on the first line.
-    banner: COMPILE_HINT,
-    budget: 19.15 * 1024,
+    shipped: 'iife',
+    budget: 18.25 * 1024,
   },
   // Session replay's lazily loaded chunk: rrweb's recorder (~22.3 KB of it) and ours. Datadog's
   // recorder chunk is 11.5 KB (it has its own serializer; we use rrweb, unforked).
   {
     name: '@rumkit/browser replay chunk',
     entry: 'sdk/src/replay/recorder.ts',
-    banner: COMPILE_HINT,
+    shipped: 'esm',
     budget: 30 * 1024,
   },
   { name: '@rumkit/core/protocol', entry: 'packages/core/src/protocol/index.ts', budget: 8 * 1024 },
@@ -61,22 +62,10 @@ let over = 0;
 console.log(
   `${'entry'.padEnd(40)} ${'min'.padStart(9)} ${'gzip'.padStart(9)} ${'budget'.padStart(9)}`,
 );
-for (const { name, entry, contents, banner, budget, external = [], splitting } of entries) {
-  const result = await build({
-    ...(entry
-      ? { entryPoints: [path.join(root, entry)] }
-      : { stdin: { contents, resolveDir: root, loader: 'ts' } }),
-    // As sdk/build.mjs bundles it.
-    ...SDK_BUNDLE,
-    minify: true,
-    format: 'esm',
-    external: ['react', 'react-dom', '@tanstack/query-core', ...external],
-    banner: banner && { js: banner },
-    write: false,
-    logLevel: 'silent',
-    ...(splitting && { splitting: true, outdir: path.join(root, 'size-out'), metafile: true }),
-  });
-  const code = splitting ? entryWithImports(result) : result.outputFiles[0].contents;
+for (const { name, entry, contents, shipped, budget, external = [], splitting } of entries) {
+  const code = shipped
+    ? (await buildShipped({ entry: path.join(root, entry), format: shipped })).code
+    : await bundle({ entry, contents, external, splitting });
   const gzip = gzipSync(code, { level: 9 }).length;
   const ok = gzip <= budget;
   if (!ok) over++;
@@ -87,6 +76,24 @@ for (const { name, entry, contents, banner, budget, external = [], splitting } o
 if (over > 0) {
   console.error(`${over} entr${over === 1 ? 'y is' : 'ies are'} over the size budget`);
   process.exit(1);
+}
+
+/** An entry bundled the way a user's bundler would, with esbuild. */
+async function bundle({ entry, contents, external, splitting }) {
+  const result = await build({
+    ...(entry
+      ? { entryPoints: [path.join(root, entry)] }
+      : { stdin: { contents, resolveDir: root, loader: 'ts' } }),
+    // As sdk/build.mjs bundles it.
+    ...SDK_BUNDLE,
+    minify: true,
+    format: 'esm',
+    external: ['react', 'react-dom', '@tanstack/query-core', ...external],
+    write: false,
+    logLevel: 'silent',
+    ...(splitting && { splitting: true, outdir: path.join(root, 'size-out'), metafile: true }),
+  });
+  return splitting ? entryWithImports(result) : result.outputFiles[0].contents;
 }
 
 /** A split build's entry file and the chunks it imports statically, concatenated. */

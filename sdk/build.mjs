@@ -5,11 +5,11 @@
 //   dist/rumkit-replay.mjs            the replay recorder the IIFE imports on demand
 //   dist/rumkit-remote-config.mjs     remote configuration, which the IIFE imports when init asks
 //   dist/loader.min.js                the async loader snippet (replace the script URL)
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { COMPILE_HINT, SDK_BUNDLE } from './bundleOptions.mjs';
+import { buildShipped, SDK_BUNDLE } from './bundleOptions.mjs';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const src = (file) => path.join(dir, 'src', file);
@@ -26,28 +26,12 @@ await Promise.all([
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
   }),
-  build({
-    ...common,
-    entryPoints: [src('global.ts')],
-    format: 'iife',
-    banner: { js: COMPILE_HINT },
-    outfile: path.join(dir, 'dist/rumkit.js'),
-  }),
-  build({
-    ...common,
-    entryPoints: [src('replay/recorder.ts')],
-    format: 'esm',
-    // Its functions run as soon as it loads too (rrweb's first full snapshot): 3 ms less script
-    // time per visit of the replay bench's SPA (bench/RESULTS.md).
-    banner: { js: COMPILE_HINT },
-    outfile: path.join(dir, 'dist/rumkit-replay.mjs'),
-  }),
-  build({
-    ...common,
-    entryPoints: [src('boot/remoteConfiguration.ts')],
-    format: 'esm',
-    outfile: path.join(dir, 'dist/rumkit-remote-config.mjs'),
-  }),
+  // The files the script tag loads, as they are: esbuild then terser (bundleOptions.mjs).
+  ship(src('global.ts'), 'iife', 'rumkit.js'),
+  // The recorder's functions run as soon as it loads too (rrweb's first full snapshot): the
+  // compile hint saves 3 ms of script time per visit of the replay bench's SPA.
+  ship(src('replay/recorder.ts'), 'esm', 'rumkit-replay.mjs'),
+  ship(src('boot/remoteConfiguration.ts'), 'esm', 'rumkit-remote-config.mjs'),
   build({
     ...common,
     sourcemap: false,
@@ -61,3 +45,12 @@ await Promise.all([
     outfile: path.join(dir, 'dist/loader.min.js'),
   }),
 ]);
+
+/** Builds a file we ship as it is, with its source map. */
+async function ship(entry, format, name) {
+  const outfile = path.join(dir, 'dist', name);
+  const { code, map } = await buildShipped({ entry, format, outfile, sourcemap: true });
+  mkdirSync(path.dirname(outfile), { recursive: true });
+  writeFileSync(outfile, code);
+  writeFileSync(`${outfile}.map`, map);
+}

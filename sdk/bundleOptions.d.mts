@@ -1,6 +1,16 @@
-import type { BuildOptions } from 'esbuild';
+import type { BuildOptions, StdinOptions } from 'esbuild';
 
 /** V8's explicit compile hint (bundleOptions.mjs). */
 export declare const COMPILE_HINT: string;
 /** How every build of the SDK bundles it (bundleOptions.mjs). */
 export declare const SDK_BUNDLE: BuildOptions;
+/** A file we ship as it is, esbuild then terser, compile hint first (bundleOptions.mjs). */
+export declare function buildShipped(input: {
+  entry?: string;
+  stdin?: StdinOptions;
+  format: 'iife' | 'esm';
+  outfile?: string;
+  footer?: string;
+  sourcemap?: boolean;
+  options?: BuildOptions;
+}): Promise<{ code: string; map?: string }>;

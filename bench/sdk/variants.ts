@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
-import { COMPILE_HINT, SDK_BUNDLE } from '../../sdk/bundleOptions.mjs';
+import { build, type Plugin } from 'esbuild';
+import { buildShipped, COMPILE_HINT, SDK_BUNDLE } from '../../sdk/bundleOptions.mjs';
 // The SDKs the bench compares, each bundled with its init call the way a site would ship it,
 // all pointed at the bench's local server (same origin as the page).
 
@@ -8,27 +8,36 @@ export interface Variant {
   name: string;
   /** Entry source for esbuild (stdin), resolved from the repository root; none for no SDK. */
   entry?: string;
-  /** Or an entry file, for a build whose entry has side effects only (a script tag's). */
+  /**
+   * Or an entry file we ship as it is (a script tag's), built as sdk/build.mjs builds it:
+   * esbuild then terser, V8's compile hint on the first line.
+   */
   file?: string;
   /** A first line the shipped file carries. */
   banner?: string;
   /** Code run after the bundle: the page's init call, for a script tag. */
   footer?: string;
+  /**
+   * The site's bundler splits the SDK's dynamic imports into chunks of their own (as Vite and
+   * webpack do) and the visit never loads them (replay off): left out. Without it, esbuild's
+   * one-file build inlines them (Datadog's recorder, rumkit's), as the issue's "one file" sizes.
+   */
+  split?: boolean;
 }
 
 export const VARIANTS: Variant[] = [
   { name: 'no SDK' },
   {
-    // The script tag as sdk/build.mjs ships it (dist/rumkit.js: window.RUMKIT, with V8's
-    // compile hint on its first line), then the page's init call.
+    // The script tag as sdk/build.mjs ships it (dist/rumkit.js: window.RUMKIT), then the
+    // page's init call.
     name: 'rumkit',
     file: 'sdk/src/global.ts',
-    banner: COMPILE_HINT,
     footer:
       "RUMKIT.init({ applicationId: 'bench', datakitOrigin: location.origin, trackUserInteractions: true });",
   },
   {
     name: 'Datadog RUM',
+    split: true,
     entry: `import { datadogRum } from '@datadog/browser-rum';
       datadogRum.init({
         applicationId: '00000000-0000-0000-0000-000000000000', clientToken: 'pub00000000000000000000000000000000',
@@ -39,23 +48,26 @@ export const VARIANTS: Variant[] = [
   },
   {
     name: 'Grafana Faro',
+    split: true,
     entry: `import { getWebInstrumentations, initializeFaro } from '@grafana/faro-web-sdk';
       initializeFaro({ url: location.origin + '/faro', app: { name: 'bench', version: '1.0.0' }, instrumentations: getWebInstrumentations() });`,
   },
   {
     name: 'Sentry (tracing)',
+    split: true,
     entry: `import * as Sentry from '@sentry/browser';
       Sentry.init({ dsn: 'https://public@o0.ingest.sentry.io/0', tunnel: '/sentry', integrations: [Sentry.browserTracingIntegration()], tracesSampleRate: 1 });`,
   },
   {
     // rumkit from npm in the site's own bundle: no compile hint unless the site adds one.
     name: 'rumkit (npm)',
+    split: true,
     entry: `import { rumkit } from './sdk/src/index.ts';
       rumkit.init({ applicationId: 'bench', datakitOrigin: location.origin, trackUserInteractions: true });`,
   },
 ];
 
-/** esbuild's input options for a variant: its entry, first line and last line. */
+/** esbuild's input options for a variant (unminified, for the profiler): entry, first and last line. */
 export function variantInput(variant: Variant) {
   return {
     ...(variant.file
@@ -67,7 +79,12 @@ export function variantInput(variant: Variant) {
             loader: 'ts' as const,
           },
         }),
-    banner: variant.banner ? { js: variant.banner } : undefined,
+    // A shipped file carries the compile hint (buildShipped adds it after terser).
+    banner: variant.file
+      ? { js: COMPILE_HINT }
+      : variant.banner
+        ? { js: variant.banner }
+        : undefined,
     footer: variant.footer ? { js: variant.footer } : undefined,
   };
 }
@@ -75,6 +92,14 @@ export function variantInput(variant: Variant) {
 /** A variant's page script, bundled as sdk-compare serves it; undefined for the page with no SDK. */
 export async function bundleVariant(variant: Variant): Promise<Buffer | undefined> {
   if (!variant.entry && !variant.file) return undefined;
+  if (variant.file) {
+    const { code } = await buildShipped({
+      entry: variant.file,
+      format: 'iife',
+      footer: variant.footer,
+    });
+    return Buffer.from(code);
+  }
   const result = await build({
     ...variantInput(variant),
     // As sdk/build.mjs bundles it (the other SDKs too: their code is plain ES2020).
@@ -84,11 +109,22 @@ export async function bundleVariant(variant: Variant): Promise<Buffer | undefine
     // An entry may import a copy of sdk/src kept outside the repository (an ablation): its
     // packages resolve from here.
     nodePaths: [resolve('node_modules')],
+    plugins: [...(SDK_BUNDLE.plugins ?? []), ...(variant.split ? [leaveOutLazyChunks] : [])],
     write: false,
     logLevel: 'error',
   });
   return Buffer.from(result.outputFiles[0]?.contents ?? []);
 }
+
+/** Leaves every dynamic import() as it is: a chunk of its own, which the visit never loads. */
+const leaveOutLazyChunks: Plugin = {
+  name: 'leave-out-lazy-chunks',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
 
 /** Paths the SDKs send to: counted as bytes sent. */
 export const INTAKE_PATHS = /^\/(v1\/write\/rum|dd|faro|sentry)/;

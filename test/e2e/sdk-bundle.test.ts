@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { describe, expect, it } from 'vitest';
 import { browserForFile, collectPageProblems } from './support/browser.js';
 import { createSite, SDK_DIST, sdkBundle } from './support/sdk-site.js';
@@ -92,6 +93,27 @@ describe('the SDK builds', () => {
       .toBe(true);
     expect(logged.filter((text) => text.includes('[rumkit]'))).toEqual([]);
     await page.close();
+  });
+
+  it('ship the script tag and its chunks with V8’s compile hint first and a source map to the sources', () => {
+    const shipped: [file: string, marker: string, source: string][] = [
+      ['rumkit.js', 'cookies are unavailable', 'src/boot/startRum.ts'],
+      ['rumkit-replay.mjs', MARKER, 'src/replay/recorder.ts'],
+      ['rumkit-remote-config.mjs', '/v1/env_variable', 'src/boot/remoteConfiguration.ts'],
+    ];
+    for (const [file, marker, source] of shipped) {
+      const code = readFileSync(path.join(SDK_DIST, file), 'utf8');
+      const lines = code.split('\n');
+      expect(lines[0], file).toBe('//# allFunctionsCalledOnLoad');
+      expect(lines.at(-1), file).toBe(`//# sourceMappingURL=${file}.map`);
+      // The map goes through terser and esbuild back to the TypeScript source.
+      const map = new TraceMap(readFileSync(path.join(SDK_DIST, `${file}.map`), 'utf8'));
+      const line = lines.findIndex((text) => text.includes(marker));
+      const column = lines[line]?.indexOf(marker) as number;
+      const original = originalPositionFor(map, { line: line + 1, column });
+      expect(original.source, `${file}: ${marker}`).toBe(`../${source}`);
+      expect(original.line).toBeGreaterThan(0);
+    }
   });
 
   it('bundle rrweb with its prototype check fixed, and the fix refuses an rrweb it does not know', () => {
