@@ -113,6 +113,28 @@ describe('init options', () => {
     expect(sdk.app[1]?.headers.get('traceparent')).toBeNull();
   });
 
+  it('tracingSampleRate: a trace outside the rate goes out marked unsampled', async () => {
+    start({
+      allowedTracingUrls: ['https://api.example'],
+      traceType: 'zipkin',
+      tracingSampleRate: 0,
+    });
+    await fetch('https://api.example/orders');
+    expect(sdk.app[0]?.headers.get('X-B3-Sampled')).toBe('0');
+    expect(sdk.app[0]?.headers.get('X-B3-TraceId')).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('traceId128Bit: 128-bit trace ids where the type allows 64', async () => {
+    start({
+      allowedTracingUrls: ['https://api.example'],
+      traceType: 'zipkin',
+      traceId128Bit: true,
+    });
+    await fetch('https://api.example/orders');
+    expect(sdk.app[0]?.headers.get('X-B3-TraceId')).toMatch(/^[0-9a-f]{32}$/);
+    expect(sdk.app[0]?.headers.get('X-B3-Sampled')).toBe('1');
+  });
+
   it('excludedActivityUrls: a long poll does not hold up a route change’s loading time', async () => {
     const loadingTime = async (options: Partial<InitOptions>) => {
       history.replaceState({}, '', '/');
@@ -145,6 +167,15 @@ describe('init options', () => {
     sdk.flush();
     expect([...new Set(measurement('view').map((p) => p.tags.view_name))]).toEqual(['Catalogue']);
     expect(measurement('action')[0]?.tags.view_name).toBe('Catalogue');
+  });
+
+  it('silentMultipleInit: a second init is ignored without a warning', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    start({ env: 'first', silentMultipleInit: true });
+    sdk.api.init({ applicationId: 'other', datakitOrigin: 'https://x.example', env: 'second' });
+    sdk.flush();
+    expect(warn).not.toHaveBeenCalled();
+    expect(sdk.points()[0]?.tags.env).toBe('first');
   });
 
   it('beforeSend: edits events, or drops them by returning false', () => {
