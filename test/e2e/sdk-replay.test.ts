@@ -39,6 +39,8 @@ interface Segment {
   body: SegmentBody;
   json: string;
   compressed: boolean;
+  /** `no-cors` from sendBeacon, `cors` from fetch. */
+  fetchMode: string | undefined;
 }
 
 interface Node {
@@ -93,6 +95,7 @@ async function serveSite(options: { init?: string; csp?: string; status?: () => 
         body: parseSegmentBody(json),
         json,
         compressed,
+        fetchMode: req.get('sec-fetch-mode'),
       });
       res.status(options.status ? options.status() : 202).json({});
     },
@@ -289,19 +292,38 @@ describe('session replay in Chromium', () => {
     expect(added.filter((name) => name === 'IFRAME')).toEqual([]);
   });
 
-  it('at page exit sends the last segment as JSON, without waiting for compression', async () => {
+  it('at page exit sends the last segment deflated there and then, however large', async () => {
     const site = await serveSite();
     const page = await browser().newPage();
     await page.goto(`${site.origin}/`);
     await eventually(() => site.requested.includes('/assets/rumkit-replay.mjs'));
     await page.waitForTimeout(300);
+    // A first segment deflated while the page lives: later ones hold that many times more JSON.
+    await hide(page);
+    await eventually(() => site.segments.length === 1);
     await page.type('#name', 'x');
+    // ~200 KB of mutations, more than sendBeacon and keepalive take together as JSON (64 KiB).
+    await page.evaluate(() => {
+      const list = document.createElement('ul');
+      for (let i = 0; i < 3000; i++) {
+        const item = document.createElement('li');
+        item.className = `row row-${i}`;
+        item.textContent = `Order ${i}: 3 items, shipped`;
+        list.append(item);
+      }
+      document.body.append(list);
+    });
     await page.goto('about:blank');
-    // Compressing is asynchronous and the page is gone: the segment goes as its JSON.
-    const exit = await eventually(() => site.segments.find((s) => !s.compressed));
+    // The CompressionStream cannot finish before the page is gone: the segment is deflated
+    // synchronously at the exit, and arrives.
+    const exit = await eventually(() => site.segments[1]);
     await page.close();
-    expect(exit.meta.has_full_snapshot).toBe(true);
-    expect(exit.body.records).toHaveLength(exit.meta.records_count);
+    expect(site.segments.map((s) => s.compressed)).toEqual([true, true]);
+    // Small enough for sendBeacon, which takes 64 KiB at most.
+    expect(exit.fetchMode).toBe('no-cors');
+    expect(exit.meta.records_count).toBe(exit.body.records.length);
+    expect(Number(exit.meta.raw_segment_size)).toBeGreaterThan(64 * 1024);
+    expect(exit.json).toContain('Order 2999');
     expect(exit.json).not.toContain('"x"');
   });
 

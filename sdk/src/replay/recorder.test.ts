@@ -205,14 +205,14 @@ describe('the recorder', () => {
     expect(rrweb.running()).toBe(false);
   });
 
-  it('sends a segment when the page is hidden, and at page exit sends it as JSON through sendBeacon', async () => {
+  it('sends a segment when the page is hidden, and at page exit sends it deflated through sendBeacon', async () => {
     start();
     host.hide();
     rrweb.move();
     host.unload();
     const uploads = await uploaded(2);
     expect(reasons(uploads)).toEqual(['init', 'visibility_hidden']);
-    expect(uploads[1]).toMatchObject({ beacon: true, contentType: 'application/json' });
+    expect(uploads[1]).toMatchObject({ beacon: true, contentType: 'application/octet-stream' });
     expect(uploads[1]?.body.creation_reason).toBe('visibility_hidden');
   });
 

@@ -13,16 +13,16 @@ export const SEGMENT_MAX_DURATION_MS = 5_000;
 export const SEGMENT_MAX_BYTES = 60_000;
 /**
  * The ratio counted at most: a segment holds at most 10 × 60,000 bytes of JSON, however well
- * it deflates (what a page exit sends uncompressed stays small; memory stays bounded).
+ * it deflates (what a page exit deflates synchronously stays bounded; so does memory).
  */
 export const MAX_EXPECTED_RATIO = 10;
 
 /**
- * A segment is sent uncompressed at a page exit (the CompressionStream is asynchronous), through
+ * A page exit deflates what is left synchronously, on the main thread, and sends it through
  * sendBeacon or fetch keepalive, whose 64 KiB in flight it shares with the RUM batches: a full
- * snapshot whose segment is past this much JSON closes it at once, so it is deflated and sent
- * while the page lives. A large page's snapshot is otherwise lost when the visitor leaves
- * during its view, and nothing of that view can play without it.
+ * snapshot whose segment is past this much JSON closes it at once, so it is deflated (off the
+ * main thread) and sent while the page lives, and the exit has less to carry. A large page's
+ * snapshot is the one record its view cannot play without.
  */
 export const SNAPSHOT_EXIT_BYTES = 32 * 1024;
 

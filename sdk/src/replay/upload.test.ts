@@ -149,7 +149,7 @@ describe('the replay uploader', () => {
     const [sent] = await uploads();
     expect(ratios).toEqual([big.json.length / (sent?.size ?? 0)]);
     expect(ratios[0]).toBeGreaterThan(5);
-    // A page exit's segment is not deflated: nothing to tell.
+    // A page exit's segment is deflated there and then, for that page only: nothing to tell.
     uploader.send(encodeSegment(segment(), config), true);
     uploader.exit();
     expect(ratios).toHaveLength(1);
@@ -216,11 +216,11 @@ describe('the replay uploader', () => {
     expect(drops.take()).toEqual({ replay_queue_full: 1 });
   });
 
-  it('at page exit, sends what waits through sendBeacon: deflated if it is, else the JSON itself', async () => {
+  it('at page exit, sends what waits through sendBeacon, deflated: what the stream has not deflated yet there and then', async () => {
     const { uploader, uploads } = setup([() => Promise.reject(new TypeError('offline'))]);
     uploader.send(encodeSegment(segment({ indexInView: 0 }), config));
     await vi.waitFor(async () => expect(await uploads()).toHaveLength(1));
-    // Waiting for its retry, compressed; the last one goes without compression.
+    // Waiting for its retry, compressed; the last one, at the exit, is compressed then.
     uploader.send(
       encodeSegment(segment({ indexInView: 1, creationReason: 'before_unload' }), config),
       true,
@@ -229,10 +229,28 @@ describe('the replay uploader', () => {
     const sent = (await uploads()).slice(1);
     expect(sent.map((u) => [u.beacon, u.contentType, u.fields.index_in_view])).toEqual([
       [true, 'application/octet-stream', '0'],
-      [true, 'application/json', '1'],
+      [true, 'application/octet-stream', '1'],
     ]);
     expect(JSON.parse(sent[1]?.json as string).creation_reason).toBe('before_unload');
     expect(uploader.pending()).toBe(0);
+  });
+
+  it('at page exit, a segment of 10 × 60,000 bytes of JSON fits in what a beacon takes', async () => {
+    const { uploader, uploads } = setup();
+    // Mutations of a busy page: the same shapes again and again, with changing numbers.
+    const records = Array.from(
+      { length: 6000 },
+      (_, i) =>
+        `{"type":3,"timestamp":${1_767_225_600_000 + i},"data":{"source":0,"texts":[],"attributes":[{"id":${i % 500},"attributes":{"style":"width: ${i % 97}%"}}],"removes":[],"adds":[]}}`,
+    );
+    const large = encodeSegment(segment({ records }), config);
+    expect(large.json.length).toBeGreaterThan(600_000);
+    uploader.send(large, true);
+    uploader.exit();
+    const [sent] = await uploads();
+    expect(sent?.beacon).toBe(true);
+    expect(sent?.size).toBeLessThan(64 * 1024);
+    expect(sent?.body.records).toHaveLength(6000);
   });
 
   it('writes the fields in UTF-8, and gives a beacon its multipart type', async () => {
