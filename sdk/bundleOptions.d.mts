@@ -1,4 +1,4 @@
-import type { BuildOptions, StdinOptions } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
 
 /** V8's explicit compile hint (bundleOptions.mjs). */
 export declare const COMPILE_HINT: string;
@@ -6,8 +6,7 @@ export declare const COMPILE_HINT: string;
 export declare const SDK_BUNDLE: BuildOptions;
 /** A file we ship as it is, esbuild then terser, compile hint first (bundleOptions.mjs). */
 export declare function buildShipped(input: {
-  entry?: string;
-  stdin?: StdinOptions;
+  entry: string;
   format: 'iife' | 'esm';
   outfile?: string;
   footer?: string;

@@ -35,14 +35,14 @@ export const SDK_BUNDLE = {
  * dist/rumkit.js is 0.9 KB gzip smaller than esbuild's minifying alone (docs/decisions/010).
  * Not for the npm entry: a site's bundler minifies that again, and esbuild's renaming undoes it.
  *
- * @param {{ entry?: string, stdin?: object, format: 'iife' | 'esm', outfile?: string, footer?: string, sourcemap?: boolean, options?: object }} input
+ * @param {{ entry: string, format: 'iife' | 'esm', outfile?: string, footer?: string, sourcemap?: boolean, options?: object }} input
  * @returns {Promise<{ code: string, map?: string }>}
  */
-export async function buildShipped({ entry, stdin, format, outfile, footer, sourcemap, options }) {
+export async function buildShipped({ entry, format, outfile, footer, sourcemap, options }) {
   const name = outfile ? path.basename(outfile) : 'out.js';
   const result = await build({
     ...SDK_BUNDLE,
-    ...(entry ? { entryPoints: [entry] } : { stdin }),
+    entryPoints: [entry],
     format,
     minify: true,
     footer: footer ? { js: footer } : undefined,
