@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import express from 'express';
 import type { Browser } from 'playwright-core';
 import { minify } from 'terser';
+import { TERSER } from '../sdk/bundleOptions.mjs';
 import { createSite } from '../test/e2e/support/sdk-site.ts';
 import { listen } from '../test/e2e/support/serve.ts';
 import { bundleVariant, INTAKE_PATHS, VARIANTS } from './sdk/variants.ts';
@@ -91,10 +92,7 @@ for (const [i, variant] of VARIANTS.entries()) {
   if (!code) continue;
   const terser = variant.file
     ? code
-    : Buffer.from(
-        (await minify(code.toString(), { ecma: 2020, toplevel: true, compress: { passes: 2 } }))
-          .code ?? '',
-      );
+    : Buffer.from((await minify(code.toString(), TERSER)).code ?? '');
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1).padStart(6)} KB`;
   const gzip = (buffer: Buffer) => gzipSync(buffer, { level: 9 }).length;
   console.log(

@@ -4,6 +4,8 @@ import type { BuildOptions } from 'esbuild';
 export declare const COMPILE_HINT: string;
 /** How every build of the SDK bundles it (bundleOptions.mjs). */
 export declare const SDK_BUNDLE: BuildOptions;
+/** terser's options for a file we ship as it is (bundleOptions.mjs). */
+export declare const TERSER: import('terser').MinifyOptions;
 /** A file we ship as it is, esbuild then terser, compile hint first (bundleOptions.mjs). */
 export declare function buildShipped(input: {
   entry: string;

@@ -7,7 +7,7 @@ import { minify } from 'terser';
 import { rrwebPatch } from './rrwebPatch.mjs';
 
 /**
- * V8's explicit compile hint, the first line of the script tag build and of the replay chunk:
+ * V8's explicit compile hint, the first line of every file we ship as it is (buildShipped):
  * compile every function while the script streams in, off the main thread, instead of lazily on
  * the main thread at each function's first call (nearly all of them run at once).
  * docs/decisions/010, "Size and cost".
@@ -27,6 +27,12 @@ export const SDK_BUNDLE = {
   // rrweb's prototype check, fixed (no hidden iframe per page): rrwebPatch.mjs.
   plugins: [rrwebPatch],
 };
+
+/**
+ * How terser minifies a file we ship as it is (buildShipped), and the benches' "after terser"
+ * sizes of the other SDKs.
+ */
+export const TERSER = { ecma: 2020, toplevel: true, compress: { passes: 2 } };
 
 /**
  * A file we ship as it is (the script tag build and the chunks it loads): bundled and minified
@@ -56,10 +62,8 @@ export async function buildShipped({ entry, format, outfile, footer, sourcemap, 
   const file = (ext) => result.outputFiles.find((out) => out.path.endsWith(ext))?.text;
   const code = file('.js') ?? file('.mjs');
   const minified = await minify(code, {
-    ecma: 2020,
+    ...TERSER,
     module: format === 'esm',
-    toplevel: true,
-    compress: { passes: 2 },
     format: { preamble: COMPILE_HINT },
     sourceMap: sourcemap && { content: file('.map'), url: `${name}.map` },
   });

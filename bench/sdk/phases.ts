@@ -47,8 +47,6 @@ for (const arg of args) {
     name,
     entry: readFileSync(file, 'utf8'),
     banner: name.endsWith('+hints') ? COMPILE_HINT : undefined,
-    // An npm entry's lazy chunks (the recorder) stay chunks, as a site's bundler makes them.
-    split: true,
   });
 }
 

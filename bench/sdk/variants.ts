@@ -13,16 +13,17 @@ export interface Variant {
    * esbuild then terser, V8's compile hint on the first line.
    */
   file?: string;
-  /** A first line the shipped file carries. */
+  /** A first line the bundle carries (phases.ts's `+hints` entries). */
   banner?: string;
   /** Code run after the bundle: the page's init call, for a script tag. */
   footer?: string;
   /**
-   * The site's bundler splits the SDK's dynamic imports into chunks of their own (as Vite and
-   * webpack do) and the visit never loads them (replay off): left out. Without it, esbuild's
-   * one-file build inlines them (Datadog's recorder, rumkit's), as the issue's "one file" sizes.
+   * An entry's dynamic imports are left out by default: a site's bundler splits them into
+   * chunks of their own (as Vite and webpack do), and a visit without replay never loads them.
+   * `oneFile` inlines them, as esbuild's one-file build does (the issue's "one file" sizes):
+   * for a variant that loads its recorder from a bench serving one file.
    */
-  split?: boolean;
+  oneFile?: boolean;
 }
 
 export const VARIANTS: Variant[] = [
@@ -37,7 +38,6 @@ export const VARIANTS: Variant[] = [
   },
   {
     name: 'Datadog RUM',
-    split: true,
     entry: `import { datadogRum } from '@datadog/browser-rum';
       datadogRum.init({
         applicationId: '00000000-0000-0000-0000-000000000000', clientToken: 'pub00000000000000000000000000000000',
@@ -48,20 +48,17 @@ export const VARIANTS: Variant[] = [
   },
   {
     name: 'Grafana Faro',
-    split: true,
     entry: `import { getWebInstrumentations, initializeFaro } from '@grafana/faro-web-sdk';
       initializeFaro({ url: location.origin + '/faro', app: { name: 'bench', version: '1.0.0' }, instrumentations: getWebInstrumentations() });`,
   },
   {
     name: 'Sentry (tracing)',
-    split: true,
     entry: `import * as Sentry from '@sentry/browser';
       Sentry.init({ dsn: 'https://public@o0.ingest.sentry.io/0', tunnel: '/sentry', integrations: [Sentry.browserTracingIntegration()], tracesSampleRate: 1 });`,
   },
   {
     // rumkit from npm in the site's own bundle: no compile hint unless the site adds one.
     name: 'rumkit (npm)',
-    split: true,
     entry: `import { rumkit } from './sdk/src/index.ts';
       rumkit.init({ applicationId: 'bench', datakitOrigin: location.origin, trackUserInteractions: true });`,
   },
@@ -109,7 +106,7 @@ export async function bundleVariant(variant: Variant): Promise<Buffer | undefine
     // An entry may import a copy of sdk/src kept outside the repository (an ablation): its
     // packages resolve from here.
     nodePaths: [resolve('node_modules')],
-    plugins: [...(SDK_BUNDLE.plugins ?? []), ...(variant.split ? [leaveOutLazyChunks] : [])],
+    plugins: [...(SDK_BUNDLE.plugins ?? []), ...(variant.oneFile ? [] : [leaveOutLazyChunks])],
     write: false,
     logLevel: 'error',
   });

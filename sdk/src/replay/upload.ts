@@ -51,9 +51,9 @@ export function encodeSegment(segment: Segment, config: Configuration): EncodedS
 
 /**
  * A segment's multipart/form-data body, written out: the `segment` file part (the deflated JSON,
- * or the JSON itself where the browser has no CompressionStream), then the metadata fields. Bytes rather than a FormData of
- * a File: in Chromium each Blob is registered with the browser process, which cost more than
- * building the body (the replay profile, bench/replay/profile.ts).
+ * or the JSON itself where the browser has no CompressionStream), then the metadata fields.
+ * Bytes rather than a FormData of a File: in Chromium each Blob is registered with the browser
+ * process, which cost more than building the body (the replay profile, bench/replay/profile.ts).
  */
 export function multipart(segment: EncodedSegment, boundary: string, deflated?: Uint8Array) {
   const part = (name: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"`;
