@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const demo = (process.env.RUMKIT_DEMO ?? 'on') !== 'off';
 
-function build(what, args) {
+function build(what, { command, args, options }) {
   const started = Date.now();
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(command, args, { ...options, stdio: 'inherit' });
   if (result.status !== 0) {
     console.error(`rumkit: building ${what} failed`);
     process.exit(result.status ?? 1);
@@ -19,16 +19,10 @@ function build(what, args) {
 }
 
 if (demo) {
-  build('the SDK', ['sdk/build.mjs']);
+  build('the SDK', { command: process.execPath, args: ['sdk/build.mjs'], options: { cwd: root } });
   if (existsSync(path.join(root, 'examples/console/vite.config.ts'))) {
-    build('the demo console', [
-      path.join(root, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'examples/console/vite.config.ts',
-      '--logLevel',
-      'warn',
-    ]);
+    const { consoleBuildCommand } = await import('../examples/console/buildCommand.mjs');
+    build('the demo console', consoleBuildCommand());
   }
 }
 

@@ -3,27 +3,16 @@
 // server's own demo mode does. Used by the console's browser tests and the explorer bench.
 import { execFile } from 'node:child_process';
 import { request } from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import express, { type Express } from 'express';
+import { consoleBuildCommand } from '../../../examples/console/buildCommand.mjs';
 
 const run = promisify(execFile);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/**
- * Builds the console into `outDir` as `npm start` does: Vite's CLI in production mode. In
- * Vite's own API inside vitest (NODE_ENV=test) it would be React's development build, which
- * runs every effect twice under StrictMode and is not what ships.
- */
+/** Builds the console into `outDir` as `npm start` does (examples/console/buildCommand.mjs). */
 export async function buildConsole(outDir: string): Promise<void> {
-  const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
-  const config = path.join(ROOT, 'examples/console/vite.config.ts');
-  await run(
-    process.execPath,
-    [vite, 'build', '--config', config, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
-    { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } },
-  );
+  const { command, args, options } = consoleBuildCommand(outDir);
+  await run(command, args, options);
 }
 
 export interface ConsoleTarget {
