@@ -191,6 +191,10 @@ describe('the demo console', () => {
     await page.waitForURL(/#\/apps\/[^/]+\/dashboard\/rum\.mobile\.error\?app_id=tv_custom$/);
     await page.getByRole('heading', { name: 'Mobile (Android/iOS) · Error analysis' }).waitFor();
     await screenshot(page, 'console-8-dashboard-placeholder');
+    // Dashboards are not drawn yet: the screen leads to the same app's events in the explorer.
+    await page.getByRole('link', { name: 'Open this app in the explorer →' }).click();
+    await page.waitForURL(/#\/apps\/[^/]+\/explorer\?app_id=tv_custom$/);
+    await page.locator('[aria-current="page"]', { hasText: 'Explorer · tv_custom' }).waitFor();
     expect(problems).toEqual([]);
     await page.close();
   });

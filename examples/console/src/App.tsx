@@ -261,6 +261,17 @@ function Screen({ route, locale }: { route: Route; locale: Locale }): ReactNode 
               ) : null}
             </dl>
             <p>
+              <a
+                href={
+                  route.screen === 'dashboard'
+                    ? href.explorer(route.id, route.appId)
+                    : href.explorerState(null, route.appId, new URLSearchParams())
+                }
+              >
+                {text.openExplorer} →
+              </a>
+            </p>
+            <p>
               <a href={href.apps()}>← {text.back}</a>
             </p>
           </section>

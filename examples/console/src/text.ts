@@ -17,6 +17,7 @@ export const TEXT: Record<
     explorer: string;
     loading: string;
     placeholder: string;
+    openExplorer: string;
     filters: string;
     back: string;
     notFound: string;
@@ -37,7 +38,8 @@ export const TEXT: Record<
     explorer: 'Explorer',
     loading: 'Loading…',
     placeholder:
-      'The console would open this screen with the variables below. The explorer and the analysis dashboards are drawn by later issues.',
+      'rumkit does not draw analysis dashboards yet. A console would open this one with the variables below; the explorer has the same events.',
+    openExplorer: 'Open this app in the explorer',
     filters: 'Filters',
     back: 'Back to the applications',
     notFound: 'There is no such page',
@@ -66,7 +68,8 @@ export const TEXT: Record<
     introShop: '浏览已接入 SDK 的演示商店，产生你自己的会话及其回放。',
     explorer: '查看器',
     loading: '加载中…',
-    placeholder: '控制台会用下列变量打开此页面。查看器和分析看板将在后续版本中实现。',
+    placeholder: 'rumkit 尚未绘制分析看板。控制台会用下列变量打开此看板；查看器中有相同的事件。',
+    openExplorer: '在查看器中打开此应用',
     filters: '筛选条件',
     back: '返回应用列表',
     notFound: '页面不存在',
