@@ -262,11 +262,11 @@ function Screen({ route, locale }: { route: Route; locale: Locale }): ReactNode 
             </dl>
             <p>
               <a
-                href={
-                  route.screen === 'dashboard'
-                    ? href.explorer(route.id, route.appId)
-                    : href.explorerState(null, route.appId, new URLSearchParams())
-                }
+                href={href.explorerState(
+                  route.screen === 'dashboard' ? route.id : null,
+                  route.appId,
+                  new URLSearchParams(),
+                )}
               >
                 {text.openExplorer} →
               </a>
